@@ -1,0 +1,136 @@
+"""Kursuok: individual learning accounts."""
+
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from app.config import Config
+from app.extensions import csrf, db, login_manager, mail, migrate
+
+
+def create_app(config_class: type = Config) -> Flask:
+    """Build the Flask app with its extensions, blueprints and error pages."""
+    app = Flask(__name__)
+    app.config.from_object(config_class)
+    _configure_logging(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
+    csrf.init_app(app)
+    mail.init_app(app)
+    login_manager.init_app(app)
+
+    from app import models  # noqa: F401  (registers the tables with SQLAlchemy)
+    from app.integrations import init_integrations
+
+    init_integrations(app)
+    _register_blueprints(app)
+    _register_error_pages(app)
+    _register_request_hooks(app)
+    _register_template_helpers(app)
+
+    from app.cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _migrations_dir():
+    from app.config import BASE_DIR
+
+    return BASE_DIR / "migrations"
+
+
+def _configure_logging(app: Flask) -> None:
+    logging.basicConfig(
+        level=app.config["LOG_LEVEL"],
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.blueprints import (
+        auth,
+        catalogue,
+        dev,
+        learner,
+        public,
+        registration,
+        viisp,
+    )
+
+    app.register_blueprint(public.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(viisp.bp)
+    app.register_blueprint(learner.bp)
+    app.register_blueprint(catalogue.bp)
+    app.register_blueprint(registration.bp)
+    if app.config["DEV_MAILBOX"]:
+        app.register_blueprint(dev.bp)
+
+
+def _register_error_pages(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_template("errors/csrf.html"), 400
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return render_template("errors/403.html"), 403
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return render_template("errors/404.html"), 404
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return render_template("errors/500.html"), 500
+
+
+def _register_request_hooks(app: Flask) -> None:
+    from app.htmx import add_vary
+    from app.queue import dispatch_committed_jobs
+
+    @app.after_request
+    def finish(response):
+        dispatch_committed_jobs()
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        )
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
+        return add_vary(response)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from app.templating import register
+
+    register(app)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    """Make SQLite enforce foreign keys and wait instead of failing when busy."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin_immediate(connection) -> None:
+    """Take SQLite's write lock at the start, so concurrent writers queue up."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,68 @@
+"""Configuration: the only module that reads the environment."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    """Settings for a running product, each overridable from the environment."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-change-me")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'kursuok.sqlite3'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}  # noqa: RUF012 (read-only)
+
+    # Empty REDIS_URL means the embedded default: jobs run in-process.
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    RQ_QUEUE_NAME = os.environ.get("RQ_QUEUE_NAME", "kursuok")
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS", False)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get(
+        "MAIL_DEFAULT_SENDER", "Kursuok <noreply@kursuok.localhost>"
+    )
+    # The embedded default keeps e-mails in the outbox and shows them on the
+    # development mailbox page instead of talking to an SMTP server.
+    MAIL_SUPPRESS_SEND = _bool("MAIL_SUPPRESS_SEND", True)
+    DEV_MAILBOX = _bool("DEV_MAILBOX", True)
+
+    TEST_PERSONS_PATH = os.environ.get(
+        "TEST_PERSONS_PATH", str(DATA_DIR / "test_persons.json")
+    )
+    CATALOGUE_DIR = os.environ.get("CATALOGUE_DIR", str(DATA_DIR / "catalogue"))
+    PRIVACY_RULES_VERSION = os.environ.get("PRIVACY_RULES_VERSION", "2024-09-01")
+    BASKET_LIMIT_CENTS = int(os.environ.get("BASKET_LIMIT_CENTS", "50000"))
+    BASKET_WINDOW_YEARS = int(os.environ.get("BASKET_WINDOW_YEARS", "5"))
+    TIMEZONE = "Europe/Vilnius"
+    PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
+    WTF_CSRF_TIME_LIMIT = None
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+
+class TestingConfig(Config):
+    """Settings for the test suite; services come from TEST_* variables."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret"  # noqa: S105 (tests only)
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    REDIS_URL = ""
+    MAIL_SUPPRESS_SEND = True
+    DEV_MAILBOX = True

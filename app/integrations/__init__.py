@@ -1,0 +1,32 @@
+"""Adapters to the state e-ID gateway and the state registers."""
+
+from flask import Flask, current_app
+
+from app.integrations.registers import Registers
+from app.integrations.simulator import TestPersonDirectory
+from app.integrations.viisp import SimulatedGateway
+
+
+def init_integrations(app: Flask) -> None:
+    """Attach the register adapters chosen by configuration to the app."""
+    directory = TestPersonDirectory(app.config["TEST_PERSONS_PATH"])
+    app.extensions["kursuok.registers"] = Registers(
+        population=directory, employment=directory, diplomas=directory
+    )
+    app.extensions["kursuok.identity"] = SimulatedGateway(app.config["SECRET_KEY"])
+    app.extensions["kursuok.test_persons"] = directory
+
+
+def registers() -> Registers:
+    """Return the register adapters of the running app."""
+    return current_app.extensions["kursuok.registers"]
+
+
+def identity_provider() -> SimulatedGateway:
+    """Return the identity provider (the VIISP gateway or its simulator)."""
+    return current_app.extensions["kursuok.identity"]
+
+
+def test_persons() -> TestPersonDirectory:
+    """Return the simulator's test persons, listed on the gateway page."""
+    return current_app.extensions["kursuok.test_persons"]

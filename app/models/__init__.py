@@ -1,0 +1,21 @@
+"""Database models, one module per aggregate."""
+
+from app.models.audit import AuditEntry
+from app.models.catalogue import Category, Group, GroupSession, Programme, Provider
+from app.models.outbox import OutboxEmail
+from app.models.registration import BasketEntry, Registration
+from app.models.user import Consent, User
+
+__all__ = [
+    "AuditEntry",
+    "BasketEntry",
+    "Category",
+    "Consent",
+    "Group",
+    "GroupSession",
+    "OutboxEmail",
+    "Programme",
+    "Provider",
+    "Registration",
+    "User",
+]

@@ -1,0 +1,191 @@
+"""The catalogue: categories, providers, programmes, groups and their sessions."""
+
+import enum
+from datetime import date, time
+
+from sqlalchemy import JSON, ForeignKey, String, Text, event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.text import lithuanian_sort_key, search_document
+
+
+class ProgrammeStatus(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    PUBLISHED = "published"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+    WITHDRAWN = "withdrawn"
+
+
+class GroupStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+MODE_LABELS = {
+    "kontaktinis": "Kontaktinis",
+    "nuotolinis": "Nuotolinis",
+    "mišrus": "Mišrus",
+}
+EDUCATION_LABELS = {
+    "": "Nėra reikalavimų",
+    "profesinis": "Profesinis išsilavinimas",
+    "aukštasis koleginis": "Aukštasis koleginis išsilavinimas",
+    "aukštasis universitetinis": "Aukštasis universitetinis išsilavinimas",
+}
+SPECIAL_NEEDS_LABELS = {
+    "mobility": "Pritaikyta judėjimo negalią turintiems",
+    "hearing": "Pritaikyta klausos negalią turintiems",
+    "vision": "Pritaikyta regėjimo negalią turintiems",
+}
+
+
+class Category(db.Model):
+    """One of the eight EU key competences."""
+
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    programmes: Mapped[list["Programme"]] = relationship(back_populates="category")
+
+
+class Provider(db.Model):
+    __tablename__ = "providers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    legal_form: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[str] = mapped_column(String(60), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    source_url: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Names of the fields whose values were invented for the demo.
+    synthetic_fields: Mapped[list] = mapped_column(JSON, default=list)
+
+    programmes: Mapped[list["Programme"]] = relationship(back_populates="provider")
+
+
+class Programme(db.Model):
+    __tablename__ = "programmes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    title_search: Mapped[str] = mapped_column(String(400), default="")
+    title_sort: Mapped[str] = mapped_column(String(255), default="", index=True)
+    title_basis: Mapped[str] = mapped_column(String(120), default="")
+    annotation: Mapped[str] = mapped_column(Text, default="")
+    competences: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    hours: Mapped[int | None]
+    hours_type: Mapped[str] = mapped_column(String(30), default="akademinės")
+    duration_note: Mapped[str] = mapped_column(String(300), default="")
+    min_education: Mapped[str] = mapped_column(String(40), default="")
+    requirements: Mapped[str] = mapped_column(Text, default="")
+    mode: Mapped[str] = mapped_column(String(20), default="kontaktinis")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(20), default="lietuvių")
+    special_needs: Mapped[list] = mapped_column(JSON, default=list)
+    price_cents: Mapped[int] = mapped_column(default=0)
+    price_note: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(
+        String(20), default=ProgrammeStatus.PUBLISHED, index=True
+    )
+    source_url: Mapped[str] = mapped_column(String(500), default="")
+    source_date: Mapped[str] = mapped_column(String(60), default="")
+    synthetic_fields: Mapped[list] = mapped_column(JSON, default=list)
+
+    provider: Mapped[Provider] = relationship(back_populates="programmes")
+    category: Mapped[Category] = relationship(back_populates="programmes")
+    groups: Mapped[list["Group"]] = relationship(
+        back_populates="programme", order_by="Group.start_date"
+    )
+
+    @property
+    def mode_label(self) -> str:
+        return MODE_LABELS.get(self.mode, self.mode)
+
+    @property
+    def education_label(self) -> str:
+        return EDUCATION_LABELS.get(self.min_education, self.min_education)
+
+    @property
+    def special_needs_labels(self) -> list[str]:
+        return [SPECIAL_NEEDS_LABELS[n] for n in self.special_needs or []]
+
+    def is_synthetic(self, field: str) -> bool:
+        return field in (self.synthetic_fields or [])
+
+
+@event.listens_for(Programme.title, "set", retval=False)
+def _keep_title_columns(target: Programme, value: str, oldvalue, initiator) -> None:
+    """Maintain the folded search column and the Lithuanian sort key with the title."""
+    target.title_search = search_document(value or "")
+    target.title_sort = lithuanian_sort_key(value or "")
+
+
+class Group(db.Model):
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    start_date: Mapped[date] = mapped_column(index=True)
+    end_date: Mapped[date]
+    registration_deadline: Mapped[date]
+    mode: Mapped[str] = mapped_column(String(20), default="kontaktinis")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(20), default="lietuvių")
+    capacity: Mapped[int]
+    # Kept by one conditional UPDATE so two requests cannot take the last seat.
+    seats_taken: Mapped[int] = mapped_column(default=0)
+    price_cents: Mapped[int]
+    status: Mapped[str] = mapped_column(String(20), default=GroupStatus.OPEN)
+    synthetic: Mapped[bool] = mapped_column(default=True)
+
+    programme: Mapped[Programme] = relationship(back_populates="groups")
+    sessions: Mapped[list["GroupSession"]] = relationship(
+        back_populates="group", order_by="(GroupSession.day, GroupSession.starts_at)"
+    )
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
+
+    @property
+    def mode_label(self) -> str:
+        return MODE_LABELS.get(self.mode, self.mode)
+
+    def is_open_on(self, day: date) -> bool:
+        return self.status == GroupStatus.OPEN and day <= self.registration_deadline
+
+
+class GroupSession(db.Model):
+    """One scheduled lesson of a group."""
+
+    __tablename__ = "group_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    day: Mapped[date]
+    starts_at: Mapped[time]
+    ends_at: Mapped[time]
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+
+    group: Mapped[Group] = relationship(back_populates="sessions")

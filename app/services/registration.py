@@ -1,0 +1,132 @@
+"""Registering learners into groups."""
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.integrations import registers
+from app.integrations.registers import RegisterSnapshot
+from app.models import Group, Registration, User
+from app.models.registration import ACTIVE_STATUSES, Funding
+from app.services import DomainError
+from app.services.audit import record_audit
+from app.services.basket import BasketBalance, basket_balance, reserve_basket
+from app.services.eligibility import Criterion, basket_criteria
+from app.services.mail import queue_email
+
+logger = logging.getLogger(__name__)
+
+
+class GroupFull(DomainError):
+    pass
+
+
+class AlreadyRegistered(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class RegistrationQuote:
+    """What a learner sees before confirming: criteria and who pays what."""
+
+    criteria: list[Criterion]
+    balance: BasketBalance
+    price_cents: int
+
+    @property
+    def basket_allowed(self) -> bool:
+        return all(c.met for c in self.criteria)
+
+    @property
+    def basket_cents(self) -> int:
+        return min(self.price_cents, self.balance.remaining_cents)
+
+    @property
+    def own_cents(self) -> int:
+        return self.price_cents - self.basket_cents
+
+
+def load_snapshot(learner: User) -> RegisterSnapshot:
+    snapshot = registers().snapshot(learner.personal_code)
+    if snapshot is None:
+        raise DomainError("Valstybės registruose nerasta Jūsų duomenų.")
+    return snapshot
+
+
+def quote_registration(learner: User, group: Group, today: date) -> RegistrationQuote:
+    """Work out the basket criteria and the split of the price for a group."""
+    balance = basket_balance(learner, today)
+    criteria = basket_criteria(load_snapshot(learner), balance, group.start_date)
+    return RegistrationQuote(criteria, balance, group.price_cents)
+
+
+def active_registration(learner: User, group: Group) -> Registration | None:
+    return db.session.scalar(
+        db.select(Registration).where(
+            Registration.learner_id == learner.id,
+            Registration.group_id == group.id,
+            Registration.status.in_(ACTIVE_STATUSES),
+        )
+    )
+
+
+def register_for_group(
+    learner: User, group: Group, funding: Funding, today: date
+) -> Registration:
+    """Register a learner into a group, taking a seat and reserving basket money."""
+    if not group.is_open_on(today):
+        raise DomainError("Registracija į šią grupę jau baigėsi.")
+    if active_registration(learner, group):
+        raise AlreadyRegistered("Jūs jau esate užsiregistravę į šią grupę.")
+
+    quote = quote_registration(learner, group, today)
+    if funding == Funding.BASKET and not quote.basket_allowed:
+        raise DomainError(
+            "Neatitinkate visų IMP krepšelio kriterijų. "
+            "Pasirinkite mokymąsi savo lėšomis."
+        )
+
+    _take_seat(group)
+    registration = Registration(
+        learner_id=learner.id,
+        group_id=group.id,
+        funding=funding,
+        price_cents=group.price_cents,
+        basket_cents=quote.basket_cents if funding == Funding.BASKET else 0,
+    )
+    db.session.add(registration)
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError as error:
+        raise AlreadyRegistered("Jūs jau esate užsiregistravę į šią grupę.") from error
+
+    if registration.basket_cents:
+        reserve_basket(registration, registration.basket_cents)
+    record_audit(learner, "registration.created", registration, funding=funding)
+    queue_email(
+        learner,
+        "registration_received",
+        f"Registracija į mokymus: {group.programme.title}",
+        registration=registration,
+        group=group,
+    )
+    logger.info("Registration %s created by user %s", registration.id, learner.id)
+    return registration
+
+
+def _take_seat(group: Group) -> None:
+    """Take one seat with a conditional UPDATE, atomic on every database."""
+    result = db.session.execute(
+        update(Group)
+        .where(Group.id == group.id, Group.seats_taken < Group.capacity)
+        .values(seats_taken=Group.seats_taken + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise GroupFull("Šioje grupėje laisvų vietų nebeliko.")
+    db.session.refresh(group)

@@ -1,0 +1,50 @@
+"""Jinja filters and globals shared by every template."""
+
+from datetime import date, datetime, time
+
+from flask import Flask
+
+from app.timeutil import to_local
+
+WEEKDAYS = [
+    "pirmadienis",
+    "antradienis",
+    "trečiadienis",
+    "ketvirtadienis",
+    "penktadienis",
+    "šeštadienis",
+    "sekmadienis",
+]
+
+
+def format_eur(cents: int | None) -> str:
+    """Format cents as Lithuanian euro: 1 234,50 Eur."""
+    if cents is None:
+        return "—"
+    whole, rest = divmod(abs(cents), 100)
+    text = f"{whole:,}".replace(",", "\u00a0") + (f",{rest:02d}" if rest else "")
+    return ("-" if cents < 0 else "") + text + "\u00a0Eur"
+
+
+def format_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        return to_local(value).strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%Y-%m-%d")
+
+
+def format_time(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def weekday(value: date) -> str:
+    return WEEKDAYS[value.weekday()]
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.filters["eur"] = format_eur
+    app.jinja_env.filters["lt_date"] = format_date
+    app.jinja_env.filters["hhmm"] = format_time
+    app.jinja_env.filters["weekday"] = weekday
+    app.jinja_env.globals["HTMX_JS"] = "js/htmx-2.0.11.min.js"

@@ -1,0 +1,41 @@
+"""Text helpers: accent folding for search and Lithuanian sort keys."""
+
+import re
+import unicodedata
+
+# Lithuanian alphabet order; "y" stands between "į" and "j".
+LITHUANIAN_ALPHABET = "aąbcčdeęėfghiįyjklmnoprsštuųūvzž"
+_RANK = {letter: index for index, letter in enumerate(LITHUANIAN_ALPHABET)}
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so "Anglų" and "anglu" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_words(text: str, limit: int = 8) -> list[str]:
+    """Split a search string into folded words, keeping at most `limit` of them."""
+    return _WORD.findall(fold(text))[:limit]
+
+
+def search_document(text: str) -> str:
+    """Build the folded, space-delimited column that word-prefix search runs on."""
+    return " " + " ".join(_WORD.findall(fold(text))) + " "
+
+
+def lithuanian_sort_key(text: str) -> str:
+    """Encode text so that plain byte order gives Lithuanian alphabetical order."""
+    parts = []
+    for char in text.casefold():
+        if char in _RANK:
+            parts.append(f"{_RANK[char] + 20:02d}")
+        elif char.isdigit():
+            parts.append(f"1{char}")
+        elif char.isalpha():
+            base = fold(char)[:1]
+            parts.append(f"{_RANK.get(base, 79) + 20:02d}")
+        else:
+            parts.append("00")
+    return "".join(parts)[:255]
