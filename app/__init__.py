@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, has_request_context, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -75,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
 def _register_error_pages(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
+        logging.getLogger(__name__).info("CSRF check failed: %s", error.description)
         return render_template("errors/csrf.html"), 400
 
     @app.errorhandler(403)
@@ -120,17 +121,23 @@ def _register_template_helpers(app: Flask) -> None:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    """Make SQLite enforce foreign keys and wait instead of failing when busy."""
+    """Make SQLite enforce foreign keys, let readers and a writer work side by side,
+    and wait instead of failing when another writer holds the lock."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
 
 @event.listens_for(Engine, "begin")
-def _sqlite_begin_immediate(connection) -> None:
-    """Take SQLite's write lock at the start, so concurrent writers queue up."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection) -> None:
+    """Start SQLite transactions ourselves; a state-changing request takes the
+    write lock at once, so concurrent writers queue up instead of failing with
+    "database is locked" when both try to upgrade a read lock."""
+    if connection.dialect.name != "sqlite":
+        return
+    writes = has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

@@ -6,7 +6,7 @@ from wtforms import HiddenField, RadioField
 from wtforms.validators import DataRequired
 
 from app.htmx import see_other
-from app.integrations import identity_provider, test_persons
+from app.integrations import identity_provider, simulated_persons
 from app.integrations.simulator import IDENTIFICATION_METHODS
 
 bp = Blueprint("viisp", __name__, url_prefix="/viisp-simuliatorius")
@@ -27,7 +27,7 @@ class GatewayForm(FlaskForm):
 
 @bp.route("/", methods=["GET", "POST"])
 def gateway():
-    persons = test_persons().persons
+    persons = simulated_persons().persons
     form = GatewayForm(state=request.args.get("state", ""))
     form.person.choices = [
         (code, f"{p.first_name} {p.last_name}") for code, p in persons.items()

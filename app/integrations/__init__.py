@@ -3,13 +3,13 @@
 from flask import Flask, current_app
 
 from app.integrations.registers import Registers
-from app.integrations.simulator import TestPersonDirectory
+from app.integrations.simulator import SimulatedPersonDirectory
 from app.integrations.viisp import SimulatedGateway
 
 
 def init_integrations(app: Flask) -> None:
     """Attach the register adapters chosen by configuration to the app."""
-    directory = TestPersonDirectory(app.config["TEST_PERSONS_PATH"])
+    directory = SimulatedPersonDirectory(app.config["TEST_PERSONS_PATH"])
     app.extensions["kursuok.registers"] = Registers(
         population=directory, employment=directory, diplomas=directory
     )
@@ -27,6 +27,6 @@ def identity_provider() -> SimulatedGateway:
     return current_app.extensions["kursuok.identity"]
 
 
-def test_persons() -> TestPersonDirectory:
+def simulated_persons() -> SimulatedPersonDirectory:
     """Return the simulator's test persons, listed on the gateway page."""
     return current_app.extensions["kursuok.test_persons"]

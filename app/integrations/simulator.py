@@ -17,7 +17,7 @@ IDENTIFICATION_METHODS = {
 
 
 @dataclass(frozen=True)
-class TestPerson:
+class SimulatedPerson:
     personal_code: str
     first_name: str
     last_name: str
@@ -34,7 +34,7 @@ class TestPerson:
         return personal_code.birth_date(self.personal_code)
 
 
-def load_test_persons(path: str | Path) -> dict[str, TestPerson]:
+def load_test_persons(path: str | Path) -> dict[str, SimulatedPerson]:
     """Read and check the test persons file; raise ValueError on a bad entry."""
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
     persons = {}
@@ -43,7 +43,7 @@ def load_test_persons(path: str | Path) -> dict[str, TestPerson]:
         if not personal_code.is_valid(code):
             raise ValueError(f"invalid personal code in test persons: {code[:7]}")
         employment = entry.get("employment") or {}
-        persons[code] = TestPerson(
+        persons[code] = SimulatedPerson(
             personal_code=code,
             first_name=entry["first_name"],
             last_name=entry["last_name"],
@@ -61,15 +61,15 @@ def load_test_persons(path: str | Path) -> dict[str, TestPerson]:
     return persons
 
 
-class TestPersonDirectory:
+class SimulatedPersonDirectory:
     """One simulator object that plays the Population register, SoDra and DAKPR."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = path
-        self._persons: dict[str, TestPerson] | None = None
+        self._persons: dict[str, SimulatedPerson] | None = None
 
     @property
-    def persons(self) -> dict[str, TestPerson]:
+    def persons(self) -> dict[str, SimulatedPerson]:
         if self._persons is None:
             self._persons = load_test_persons(self.path)
         return self._persons

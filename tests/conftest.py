@@ -1,0 +1,299 @@
+"""Shared fixtures: the app on SQLite or PostgreSQL, clients, logins and factories.
+
+Services come from the environment: TEST_DATABASE_URL (PostgreSQL), TEST_REDIS_URL
+and /usr/bin/chromium. A test that needs a missing service is skipped, unless
+KURSUOK_REQUIRE_SERVICES=1 (as in CI), where it fails instead.
+"""
+
+import os
+import re
+import tempfile
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from app import create_app
+from app.config import TestingConfig
+from app.extensions import db as _db
+from app.integrations import simulated_persons
+from app.integrations.registers import Diploma, EmploymentRecord
+from app.integrations.simulator import SimulatedPerson
+from app.models import Category, Group, GroupSession, Programme, Provider
+from app.services.personal_code import make_code
+from app.timeutil import local_today
+
+ELIGIBLE_CODE = "48803141013"  # Ona Petraitienė in app/data/test_persons.json
+REQUIRE_SERVICES = os.environ.get("KURSUOK_REQUIRE_SERVICES") == "1"
+
+
+def require(available: bool, what: str) -> None:
+    """Skip a test whose service is missing, or fail when CI says it must be there."""
+    if available:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{what} is required here (KURSUOK_REQUIRE_SERVICES=1)")
+    pytest.skip(f"{what} is not available")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose every request gets its own app context, as in production.
+
+    Without this, requests reuse the test's app context and share `g`, so values
+    cached there (the CSRF token, for one) leak from one request to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            # End the test's own read transaction so it sees what the request wrote.
+            _db.session.rollback()
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    """One app per test session, its database built by the real migrations."""
+    from flask_migrate import upgrade
+
+    class Config(TestingConfig):
+        SQLALCHEMY_DATABASE_URI = database_url
+
+    app = create_app(Config)
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        _db.drop_all()
+        _db.session.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        _db.session.commit()
+        upgrade()
+    return app
+
+
+@pytest.fixture
+def db(app):
+    """The database inside an app context, emptied after the test."""
+    with app.app_context():
+        yield _db
+        _db.session.remove()
+        _empty_tables()
+        app.extensions.pop("kursuok.queue", None)
+
+
+def _empty_tables() -> None:
+    tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+    if _db.engine.dialect.name == "postgresql":
+        _db.session.execute(
+            text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+        )
+    else:
+        for table in tables:
+            _db.session.execute(text(f"DELETE FROM {table}"))
+    _db.session.commit()
+
+
+@pytest.fixture
+def is_postgres(db) -> bool:
+    return db.engine.dialect.name == "postgresql"
+
+
+@pytest.fixture
+def postgres(db):
+    """The database, which this test needs to be PostgreSQL."""
+    require(db.engine.dialect.name == "postgresql", "PostgreSQL (TEST_DATABASE_URL)")
+    return db
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def htmx_client(app, db):
+    client = app.test_client()
+    client.environ_base["HTTP_HX_REQUEST"] = "true"
+    return client
+
+
+def csrf_token(html: str) -> str:
+    """Pull the CSRF token out of a rendered form."""
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    if match is None:
+        match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+@pytest.fixture
+def login_as(app):
+    """Log a client in through the consent page and the simulated gateway."""
+
+    def login(client, personal_code: str = ELIGIBLE_CODE, next_url: str = ""):
+        page = client.get("/prisijungti/asmuo", query_string={"next": next_url})
+        response = client.post(
+            "/prisijungti/asmuo",
+            data={"accept": "y", "next": next_url, "csrf_token": csrf_token(page.text)},
+        )
+        assert response.status_code == 303, response.text
+        gateway = client.get(response.headers["Location"])
+        state = re.search(r'name="state" type="hidden" value="([^"]+)"', gateway.text)
+        response = client.post(
+            response.headers["Location"],
+            data={
+                "person": personal_code,
+                "method": "smartid",
+                "state": state.group(1),
+                "csrf_token": csrf_token(gateway.text),
+            },
+        )
+        assert response.status_code == 303, response.text
+        return client.get(response.headers["Location"], follow_redirects=True)
+
+    return login
+
+
+@pytest.fixture
+def make_person(app):
+    """Add a test person to the simulated registers and return their code."""
+    added = []
+    serial = iter(range(500, 999))
+
+    def make(
+        born: date = date(1985, 5, 5),
+        employed: bool = True,
+        diplomas: tuple[str, ...] = ("aukštasis universitetinis",),
+        citizen: bool = True,
+        residence_permit: bool = False,
+        first_name: str = "Testas",
+        last_name: str = "Testaitis",
+    ) -> str:
+        code = make_code(3, born, next(serial))
+        person = SimulatedPerson(
+            personal_code=code,
+            first_name=first_name,
+            last_name=last_name,
+            citizenship="Lietuvos Respublika" if citizen else "Ukraina",
+            lithuanian_citizen=citizen,
+            residence_permit=residence_permit,
+            employment=EmploymentRecord(employed=employed, kind="darbo sutartis"),
+            diplomas=[Diploma(level, "Testo mokykla", "Testo kvalifikacija", 2010)
+                      for level in diplomas],
+            email="",
+            case="test",
+        )
+        simulated_persons().persons[code] = person
+        added.append(code)
+        return code
+
+    yield make
+    for code in added:
+        simulated_persons().persons.pop(code, None)
+
+
+@pytest.fixture
+def make_group(db):
+    """Create a published programme with one open group; return the group."""
+    counter = iter(range(1, 10_000))
+
+    def make(
+        capacity: int = 10,
+        price_cents: int = 30000,
+        start: date | None = None,
+        title: str = "Anglų kalba pradedantiesiems",
+        seats_taken: int = 0,
+    ) -> Group:
+        number = next(counter)
+        start = start or local_today() + timedelta(days=30)
+        category = db.session.scalar(db.select(Category).limit(1)) or Category(
+            slug="daugiakalbystes", name="Daugiakalbystės", position=0
+        )
+        provider = Provider(name=f"Testo teikėjas {number}", city="Vilnius")
+        programme = Programme(
+            provider=provider,
+            category=category,
+            title=title,
+            annotation="Kursai suaugusiesiems.",
+            hours=40,
+            price_cents=price_cents,
+        )
+        group = Group(
+            programme=programme,
+            code=f"T-{number}",
+            start_date=start,
+            end_date=start + timedelta(days=14),
+            registration_deadline=start - timedelta(days=3),
+            city="Vilnius",
+            address="Gedimino pr. 1",
+            capacity=capacity,
+            seats_taken=seats_taken,
+            price_cents=price_cents,
+        )
+        group.sessions.append(
+            GroupSession(day=start, starts_at=time(18), ends_at=time(21), topic="Įvadas")
+        )
+        db.session.add(group)
+        db.session.commit()
+        return group
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    class Inbox(Message):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def handle_message(self, message):
+            self.messages.append(message)
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    controller.start()
+    inbox.port = controller.server.sockets[0].getsockname()[1]
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get("TEST_REDIS_URL", "")
+    available = False
+    if url:
+        from redis import Redis
+
+        try:
+            available = Redis.from_url(url).ping()
+        except Exception:
+            available = False
+    require(available, "Redis (TEST_REDIS_URL)")
+    return url
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    require(Path(path).exists(), f"Chromium at {path}")
+    return path
+
+
+@pytest.fixture
+def workdir():
+    with tempfile.TemporaryDirectory() as directory:
+        yield Path(directory)
