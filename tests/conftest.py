@@ -187,8 +187,10 @@ def make_person(app):
             lithuanian_citizen=citizen,
             residence_permit=residence_permit,
             employment=EmploymentRecord(employed=employed, kind="darbo sutartis"),
-            diplomas=[Diploma(level, "Testo mokykla", "Testo kvalifikacija", 2010)
-                      for level in diplomas],
+            diplomas=[
+                Diploma(level, "Testo mokykla", "Testo kvalifikacija", 2010)
+                for level in diplomas
+            ],
             email="",
             case="test",
         )
@@ -240,7 +242,9 @@ def make_group(db):
             price_cents=price_cents,
         )
         group.sessions.append(
-            GroupSession(day=start, starts_at=time(18), ends_at=time(21), topic="Įvadas")
+            GroupSession(
+                day=start, starts_at=time(18), ends_at=time(21), topic="Įvadas"
+            )
         )
         db.session.add(group)
         db.session.commit()

@@ -13,7 +13,9 @@ def test_login_page_offers_learner_role(client):
 
 def test_consent_is_required_before_the_gateway(client, db):
     page = client.get("/prisijungti/asmuo")
-    response = client.post("/prisijungti/asmuo", data={"csrf_token": csrf_token(page.text)})
+    response = client.post(
+        "/prisijungti/asmuo", data={"csrf_token": csrf_token(page.text)}
+    )
 
     assert response.status_code == 200
     assert "Pažymėkite, kad sutinkate su taisyklėmis" in response.text
@@ -21,7 +23,9 @@ def test_consent_is_required_before_the_gateway(client, db):
     assert db.session.scalar(db.select(Consent)) is None
 
 
-def test_login_stores_consent_version_and_lands_on_main_window(client, db, app, login_as):
+def test_login_stores_consent_version_and_lands_on_main_window(
+    client, db, app, login_as
+):
     page = login_as(client)
 
     assert "Mano informacija" in page.text
@@ -31,7 +35,9 @@ def test_login_stores_consent_version_and_lands_on_main_window(client, db, app, 
     consent = db.session.scalar(db.select(Consent).where(Consent.user_id == user.id))
     assert consent.rules_version == app.config["PRIVACY_RULES_VERSION"]
     assert consent.accepted_at is not None
-    assert db.session.scalar(db.select(AuditEntry).where(AuditEntry.action == "user.logged_in"))
+    assert db.session.scalar(
+        db.select(AuditEntry).where(AuditEntry.action == "user.logged_in")
+    )
 
 
 def test_main_window_information_shows_population_register_data(client, login_as):
@@ -47,7 +53,9 @@ def test_main_window_information_shows_population_register_data(client, login_as
 
 def test_forged_gateway_ticket_is_refused(client, db):
     page = client.get("/prisijungti/asmuo")
-    client.post("/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)})
+    client.post(
+        "/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)}
+    )
 
     response = client.get("/prisijungti/grizti?ticket=forged")
 
@@ -62,14 +70,22 @@ def test_ticket_from_another_login_attempt_is_refused(app, db, login_as):
         "/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)}
     )
     gateway = victim.get(start.headers["Location"])
-    state = re.search(r'name="state" type="hidden" value="([^"]+)"', gateway.text).group(1)
+    state = re.search(
+        r'name="state" type="hidden" value="([^"]+)"', gateway.text
+    ).group(1)
     answer = victim.post(
         start.headers["Location"],
-        data={"person": ELIGIBLE_CODE, "method": "bank", "state": state,
-              "csrf_token": csrf_token(gateway.text)},
+        data={
+            "person": ELIGIBLE_CODE,
+            "method": "bank",
+            "state": state,
+            "csrf_token": csrf_token(gateway.text),
+        },
     )
     page = thief.get("/prisijungti/asmuo")
-    thief.post("/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)})
+    thief.post(
+        "/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)}
+    )
 
     assert thief.get(answer.headers["Location"]).status_code == 403
 

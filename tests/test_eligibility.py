@@ -37,21 +37,31 @@ def test_age_counts_full_years():
 
 def test_basket_allowed_from_18th_birthday_at_group_start():
     born = date(2008, 6, 10)
-    assert not met(basket_criteria(snapshot(born), FULL_BASKET, date(2026, 6, 9)), "age")
+    assert not met(
+        basket_criteria(snapshot(born), FULL_BASKET, date(2026, 6, 9)), "age"
+    )
     assert met(basket_criteria(snapshot(born), FULL_BASKET, date(2026, 6, 10)), "age")
 
 
 def test_basket_refused_when_learner_turns_66_before_start():
     born = date(1961, 1, 20)
     assert met(basket_criteria(snapshot(born), FULL_BASKET, date(2027, 1, 19)), "age")
-    assert not met(basket_criteria(snapshot(born), FULL_BASKET, date(2027, 1, 20)), "age")
+    assert not met(
+        basket_criteria(snapshot(born), FULL_BASKET, date(2027, 1, 20)), "age"
+    )
 
 
 def test_foreigner_needs_right_of_residence():
-    assert met(basket_criteria(snapshot(citizen=False, permit=True), FULL_BASKET,
-                               date(2027, 1, 1)), "residence")
-    assert not met(basket_criteria(snapshot(citizen=False), FULL_BASKET,
-                                   date(2027, 1, 1)), "residence")
+    assert met(
+        basket_criteria(
+            snapshot(citizen=False, permit=True), FULL_BASKET, date(2027, 1, 1)
+        ),
+        "residence",
+    )
+    assert not met(
+        basket_criteria(snapshot(citizen=False), FULL_BASKET, date(2027, 1, 1)),
+        "residence",
+    )
 
 
 def test_unemployed_person_does_not_qualify():
@@ -60,11 +70,15 @@ def test_unemployed_person_does_not_qualify():
 
 
 def test_school_leaving_certificate_alone_does_not_qualify():
-    criteria = basket_criteria(snapshot(levels=("vidurinis",)), FULL_BASKET,
-                               date(2027, 1, 1))
+    criteria = basket_criteria(
+        snapshot(levels=("vidurinis",)), FULL_BASKET, date(2027, 1, 1)
+    )
     assert not met(criteria, "qualification")
-    criteria = basket_criteria(snapshot(levels=("vidurinis", "aukštasis koleginis")),
-                               FULL_BASKET, date(2027, 1, 1))
+    criteria = basket_criteria(
+        snapshot(levels=("vidurinis", "aukštasis koleginis")),
+        FULL_BASKET,
+        date(2027, 1, 1),
+    )
     assert met(criteria, "qualification")
 
 
@@ -76,6 +90,10 @@ def test_exhausted_basket_does_not_qualify():
 def test_every_criterion_carries_a_reason():
     criteria = basket_criteria(snapshot(), FULL_BASKET, date(2027, 1, 1))
     assert [c.key for c in criteria] == [
-        "age", "residence", "employment", "qualification", "basket",
+        "age",
+        "residence",
+        "employment",
+        "qualification",
+        "basket",
     ]
     assert all(c.reason for c in criteria)

@@ -19,7 +19,9 @@ def test_code_whose_first_pass_gives_ten_uses_second_pass():
     for serial in range(1000):
         first_ten = f"3850101{serial:03d}"
         digits = [int(c) for c in first_ten]
-        first = sum(d * w for d, w in zip(digits, (1, 2, 3, 4, 5, 6, 7, 8, 9, 1), strict=True))
+        first = sum(
+            d * w for d, w in zip(digits, (1, 2, 3, 4, 5, 6, 7, 8, 9, 1), strict=True)
+        )
         if first % 11 == 10:
             code = first_ten + str(check_digit(first_ten))
             assert is_valid(code)
@@ -28,7 +30,14 @@ def test_code_whose_first_pass_gives_ten_uses_second_pass():
 
 
 def test_malformed_codes_are_rejected():
-    for code in ["", "3330924006", "333092400641", "3330924006a", "73309240064", "33313240064"]:
+    for code in [
+        "",
+        "3330924006",
+        "333092400641",
+        "3330924006a",
+        "73309240064",
+        "33313240064",
+    ]:
         assert not is_valid(code)
 
 

@@ -10,7 +10,11 @@ def test_fold_removes_accents_and_case():
 
 def test_search_words_splits_and_folds():
     assert search_words("  Projektų   valdymas!") == ["projektu", "valdymas"]
-    assert search_words("'; DROP TABLE programmes; --") == ["drop", "table", "programmes"]
+    assert search_words("'; DROP TABLE programmes; --") == [
+        "drop",
+        "table",
+        "programmes",
+    ]
 
 
 def test_search_document_is_space_delimited_for_prefix_matching():
@@ -18,7 +22,15 @@ def test_search_document_is_space_delimited_for_prefix_matching():
 
 
 def test_lithuanian_order_puts_s_caron_after_s_and_before_t():
-    words = ["Zebras", "Šaltiena", "Sausainiai", "Tortas", "Čiobrelis", "Cukrus", "Ąžuolas"]
+    words = [
+        "Zebras",
+        "Šaltiena",
+        "Sausainiai",
+        "Tortas",
+        "Čiobrelis",
+        "Cukrus",
+        "Ąžuolas",
+    ]
     assert sorted(words, key=lithuanian_sort_key) == [
         "Ąžuolas",
         "Cukrus",
@@ -32,4 +44,9 @@ def test_lithuanian_order_puts_s_caron_after_s_and_before_t():
 
 def test_y_sorts_between_i_ogonek_and_j():
     words = ["Jonas", "Ymas", "Įvadas", "Ilgis"]
-    assert sorted(words, key=lithuanian_sort_key) == ["Ilgis", "Įvadas", "Ymas", "Jonas"]
+    assert sorted(words, key=lithuanian_sort_key) == [
+        "Ilgis",
+        "Įvadas",
+        "Ymas",
+        "Jonas",
+    ]

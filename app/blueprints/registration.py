@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email
 
 from app.blueprints.catalogue import group_or_404
@@ -26,7 +27,7 @@ bp = Blueprint("registration", __name__)
 class RegistrationForm(FlaskForm):
     funding = RadioField(
         "Mokymų finansavimas",
-        choices=list(FUNDING_LABELS.items()),
+        choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],
         validators=[DataRequired("Pasirinkite, kaip mokėsite už mokymus.")],
     )
     email = EmailField(

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from app.htmx import see_other
@@ -18,7 +19,7 @@ class GatewayForm(FlaskForm):
     )
     method = RadioField(
         "Identifikavimo būdas",
-        choices=list(IDENTIFICATION_METHODS.items()),
+        choices=[SelectChoice(v, label) for v, label in IDENTIFICATION_METHODS.items()],
         default="smartid",
         validators=[DataRequired("Pasirinkite identifikavimo būdą.")],
     )
@@ -30,7 +31,8 @@ def gateway():
     persons = simulated_persons().persons
     form = GatewayForm(state=request.args.get("state", ""))
     form.person.choices = [
-        (code, f"{p.first_name} {p.last_name}") for code, p in persons.items()
+        SelectChoice(code, f"{p.first_name} {p.last_name}")
+        for code, p in persons.items()
     ]
     if not form.state.data:
         abort(400)
