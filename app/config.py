@@ -26,6 +26,11 @@ class Config:
     # Empty REDIS_URL means the embedded default: jobs run in-process.
     REDIS_URL = os.environ.get("REDIS_URL", "")
     RQ_QUEUE_NAME = os.environ.get("RQ_QUEUE_NAME", "kursuok")
+    # Seconds between the retries of a failed job (e-mail delivery, for one).
+    JOB_RETRY_INTERVALS = tuple(
+        int(s)
+        for s in os.environ.get("JOB_RETRY_INTERVALS", "10,60,300,900,3600").split(",")
+    )
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))

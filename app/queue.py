@@ -17,8 +17,6 @@ from app.extensions import db
 
 logger = logging.getLogger(__name__)
 
-RETRY_INTERVALS = [10, 60, 300, 900, 3600]
-
 
 def get_queue() -> Queue:
     """Return the app's queue; in-process and synchronous when no Redis is set."""
@@ -29,7 +27,8 @@ def get_queue() -> Queue:
     url = current_app.config["REDIS_URL"]
     name = current_app.config["RQ_QUEUE_NAME"]
     if url:
-        queue = Queue(name, connection=Redis.from_url(url))
+        connection = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5)
+        queue = Queue(name, connection=connection)
     else:
         from fakeredis import FakeStrictRedis
 
@@ -46,13 +45,13 @@ def enqueue_after_commit(function_path: str, *args) -> None:
 def dispatch_committed_jobs() -> None:
     """Hand the jobs of committed transactions to the queue; never raise."""
     ready = db.session.info.pop("ready_jobs", [])
+    intervals = current_app.config["JOB_RETRY_INTERVALS"]
     for function_path, args in ready:
         try:
-            get_queue().enqueue(
-                function_path, *args, retry=Retry(max=5, interval=RETRY_INTERVALS)
-            )
+            retry = Retry(max=len(intervals), interval=list(intervals))
+            get_queue().enqueue(function_path, *args, retry=retry)
         except Exception:
-            # The outbox row stays pending; `flask outbox send` delivers it later.
+            # The outbox row stays pending; `flask send-outbox` delivers it later.
             logger.exception("Could not enqueue %s", function_path)
 
 

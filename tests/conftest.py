@@ -7,6 +7,7 @@ KURSUOK_REQUIRE_SERVICES=1 (as in CI), where it fails instead.
 
 import os
 import re
+import socket
 import tempfile
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -28,6 +29,13 @@ from app.timeutil import local_today
 
 ELIGIBLE_CODE = "48803141013"  # Ona Petraitienė in app/data/test_persons.json
 REQUIRE_SERVICES = os.environ.get("KURSUOK_REQUIRE_SERVICES") == "1"
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def require(available: bool, what: str) -> None:
@@ -268,9 +276,9 @@ def smtp_server():
             self.messages.append(message)
 
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    inbox.port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
     controller.start()
-    inbox.port = controller.server.sockets[0].getsockname()[1]
     yield inbox
     controller.stop()
 
