@@ -43,7 +43,9 @@ def deliver_email(email: OutboxEmail) -> bool:
             body=email.body_text,
             html=email.body_html,
         )
-        mail.send(message)
+        # Read the SMTP settings now rather than those captured at start-up.
+        state = mail.init_mail(current_app.config, current_app.debug, False)
+        state.send(message)
 
     email.status = OutboxStatus.SENT
     email.sent_at = utcnow()
