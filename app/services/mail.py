@@ -3,7 +3,7 @@
 import logging
 
 from flask import current_app, render_template
-from flask_mail import Message
+from flask_mail import Connection, Message
 
 from app.extensions import db, mail
 from app.models import OutboxEmail, User
@@ -44,8 +44,9 @@ def deliver_email(email: OutboxEmail) -> bool:
             html=email.body_html,
         )
         # Read the SMTP settings now rather than those captured at start-up.
-        state = mail.init_mail(current_app.config, current_app.debug, False)
-        state.send(message)
+        settings = mail.init_mail(current_app.config, current_app.debug, False)
+        with Connection(settings) as connection:
+            message.send(connection)
 
     email.status = OutboxStatus.SENT
     email.sent_at = utcnow()
