@@ -136,6 +136,17 @@ class AddressIndex:
         found.sort(key=lambda item: (item[0], lithuanian_sort_key(item[1].name)))
         return [street for _, street in found[:limit]]
 
+    def street(self, place_id: int, street_id: int) -> Street | None:
+        self._load()
+        for _, _, street in self._streets.get(place_id, []):
+            if street.id == street_id:
+                return street
+        return None
+
+    def has_streets(self, place_id: int) -> bool:
+        self._load()
+        return bool(self._streets.get(place_id))
+
     def street_named(self, place_id: int, name: str) -> Street | None:
         """Return the place's street with exactly this name, accents aside."""
         needle = fold(name).strip()
@@ -158,3 +169,38 @@ def _match_rank(needle: str, folded: str, words: list[str]) -> int | None:
 
 
 address_index = AddressIndex()
+
+
+def resolve_place(
+    text: str, place_id: str = "", choice: str = ""
+) -> tuple[Place | None, list[Place]]:
+    """Turn what was typed or chosen into one place, or into candidates to choose
+    from (the server-side lookup when there is no JavaScript)."""
+    if choice.isdigit() and (place := address_index.place(int(choice))):
+        return place, []
+    place = address_index.place(int(place_id)) if place_id.isdigit() else None
+    if place is not None and fold(text).strip() == fold(place.label):
+        return place, []
+
+    candidates = address_index.find_places(text)
+    needle = fold(text).strip()
+    exact = [c for c in candidates if fold(c.label) == needle] or [
+        c for c in candidates if fold(c.name) == needle
+    ]
+    if len(exact) == 1:
+        return exact[0], []
+    return None, candidates
+
+
+def resolve_street(
+    place: Place, text: str, choice: str = ""
+) -> tuple[str | None, list[Street]]:
+    """Turn what was typed or chosen into one of the place's streets, or into
+    candidates; a place without streets in the register takes the text as is."""
+    if not address_index.has_streets(place.id):
+        return text.strip(), []
+    if choice.isdigit() and (street := address_index.street(place.id, int(choice))):
+        return street.name, []
+    if text.strip() and (street := address_index.street_named(place.id, text)):
+        return street.name, []
+    return None, address_index.find_streets(place.id, text)

@@ -84,9 +84,12 @@ def normalise_email(text: str) -> str:
     return result.normalized
 
 
-def check_house(house: str, flat: str) -> None:
+def check_house_number(house: str) -> None:
     if not HOUSE_NUMBER.match(house.strip()):
         raise InvalidContact("Įveskite namo numerį, pvz., 12 arba 12A.")
+
+
+def check_flat_number(flat: str) -> None:
     if flat.strip() and not FLAT_NUMBER.match(flat.strip()):
         raise InvalidContact("Įveskite buto numerį skaičiumi, pvz., 5.")
 
