@@ -195,9 +195,7 @@ def test_post_without_csrf_token_is_rejected(client, db, make_group, login_as):
     group = make_group()
     login_as(client, contacts=True)
 
-    response = client.post(
-        f"/grupes/{group.id}/registracija", data={"funding": "own"}
-    )
+    response = client.post(f"/grupes/{group.id}/registracija", data={"funding": "own"})
 
     assert response.status_code == 400
     assert "Formos galiojimas baigėsi" in response.text

@@ -6,6 +6,7 @@ database is.
 """
 
 import csv
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,14 +183,16 @@ def resolve_place(
     if place is not None and fold(text).strip() == fold(place.label):
         return place, []
 
-    candidates = address_index.find_places(text)
+    # A chosen label ("Vilnius, k. (Kupiškio r. sav., …)") is looked up by its name.
+    name = re.split(r"[,(]", text, maxsplit=1)[0]
+    candidates = address_index.find_places(name, limit=50)
     needle = fold(text).strip()
     exact = [c for c in candidates if fold(c.label) == needle] or [
         c for c in candidates if fold(c.name) == needle
     ]
     if len(exact) == 1:
         return exact[0], []
-    return None, candidates
+    return None, candidates[:RESULT_LIMIT]
 
 
 def resolve_street(
