@@ -17,7 +17,7 @@ from app.services.basket import BasketBalance
 from app.services.calendar import working_calendar
 from app.services.eligibility import CriterionStatus, basket_criteria
 from app.services.mail import queue_email
-from app.services.register_data import last_known_register_data
+from app.services.register_data import refresh_register_data
 from app.timeutil import utcnow
 
 logger = logging.getLogger(__name__)
@@ -211,7 +211,7 @@ def documents_block_contract(learner: User) -> str | None:
     they do not, an approved document must. The contracts service calls this
     before a learner signs.
     """
-    snapshot = last_known_register_data(learner)
+    snapshot = refresh_register_data(learner)
     documents = learner_documents(learner)
     for criterion in basket_criteria(snapshot, NO_BALANCE, utcnow().date(), documents):
         if criterion.key not in ("employment", "qualification"):

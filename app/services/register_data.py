@@ -48,19 +48,6 @@ def refresh_register_data(learner: User) -> RegisterSnapshot:
     )
 
 
-def last_known_register_data(learner: User) -> RegisterSnapshot:
-    """Return the stored extracts without asking the registers."""
-    extracts = _extracts(learner)
-    person = extracts.get(POPULATION)
-    employment = extracts.get(SODRA)
-    diplomas = extracts.get(DAKPR)
-    return RegisterSnapshot(
-        person=_person_from(person.data) if person else None,
-        employment=EmploymentRecord(**employment.data) if employment else None,
-        diplomas=[Diploma(**d) for d in diplomas.data["items"]] if diplomas else None,
-    )
-
-
 def store_person_extract(learner: User, person: PersonRecord) -> None:
     """Keep what the Population register said at login."""
     _store(learner, POPULATION, _person_data(person))
