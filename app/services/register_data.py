@@ -9,6 +9,8 @@ import logging
 from dataclasses import asdict
 from datetime import date, datetime
 
+from sqlalchemy.exc import IntegrityError
+
 from app.extensions import db
 from app.integrations import registers
 from app.integrations.registers import (
@@ -100,13 +102,21 @@ def _extracts(learner: User) -> dict[str, RegisterExtract]:
 
 def _store(learner: User, register: str, data: dict) -> None:
     extract = _extracts(learner).get(register)
-    if extract is None:
-        extract = RegisterExtract(user_id=learner.id, register=register)
-        db.session.add(extract)
-    if extract.data != data:
-        extract.data = data
-    extract.synced_at = utcnow()
-    db.session.flush()
+    if extract is not None:
+        if extract.data != data:
+            extract.data = data
+        extract.synced_at = utcnow()
+        db.session.flush()
+        return
+
+    try:
+        with db.session.begin_nested():
+            db.session.add(
+                RegisterExtract(user_id=learner.id, register=register, data=data)
+            )
+    except IntegrityError:
+        # Two requests of one learner asked at the same moment; either answer will do.
+        logger.debug("Register extract %s stored by a concurrent request", register)
 
 
 def _person_data(person: PersonRecord) -> dict:
