@@ -25,7 +25,7 @@ from app.integrations.registers import (
     RegisterUnavailable,
 )
 from app.models import RegisterExtract, User
-from app.timeutil import utcnow
+from app.timeutil import to_local, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -66,10 +66,10 @@ def register_notices(snapshot: RegisterSnapshot) -> list[str]:
                 "Pabandykite vėliau."
             )
         else:
-            local = synced_at.strftime("%Y-%m-%d %H:%M")
+            local = to_local(synced_at).strftime("%Y-%m-%d %H:%M")
             notices.append(
                 f"{title} šiuo metu neatsako. Rodome paskutinius žinomus duomenis "
-                f"(gauti {local} UTC); pabandykite atnaujinti vėliau."
+                f"(gauti {local}); pabandykite atnaujinti vėliau."
             )
     return notices
 
