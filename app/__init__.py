@@ -53,10 +53,12 @@ def _configure_logging(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from app.blueprints import (
+        admin,
         auth,
         catalogue,
         dev,
         learner,
+        profile,
         public,
         registration,
         viisp,
@@ -66,6 +68,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(viisp.bp)
     app.register_blueprint(learner.bp)
+    app.register_blueprint(profile.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(catalogue.bp)
     app.register_blueprint(registration.bp)
     if app.config["DEV_MAILBOX"]:
@@ -81,6 +85,10 @@ def _register_error_pages(app: Flask) -> None:
     @app.errorhandler(403)
     def forbidden(error):
         return render_template("errors/403.html"), 403
+
+    @app.errorhandler(413)
+    def too_large(error):
+        return render_template("errors/413.html"), 413
 
     @app.errorhandler(404)
     def not_found(error):

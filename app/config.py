@@ -48,6 +48,24 @@ class Config:
     TEST_PERSONS_PATH = os.environ.get(
         "TEST_PERSONS_PATH", str(DATA_DIR / "test_persons.json")
     )
+    # Register adapters give up after this many seconds and show the last known data.
+    REGISTER_TIMEOUT_SECONDS = float(os.environ.get("REGISTER_TIMEOUT_SECONDS", "5"))
+    # The simulators can be told to fail ("population,sodra,dakpr") or to be slow.
+    REGISTER_SIMULATOR_FAIL = os.environ.get("REGISTER_SIMULATOR_FAIL", "")
+    REGISTER_SIMULATOR_DELAY_SECONDS = float(
+        os.environ.get("REGISTER_SIMULATOR_DELAY_SECONDS", "0")
+    )
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(BASE_DIR / "instance" / "uploads"))
+    UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+    # Requests may carry the file plus the form; anything bigger is cut off early.
+    MAX_CONTENT_LENGTH = UPLOAD_MAX_BYTES + 64 * 1024
+    DOCUMENT_REVIEW_WORKING_DAYS = int(
+        os.environ.get("DOCUMENT_REVIEW_WORKING_DAYS", "3")
+    )
+    EMAIL_CODE_TTL_MINUTES = int(os.environ.get("EMAIL_CODE_TTL_MINUTES", "15"))
+    # Wrong codes allowed; the next wrong one locks confirmation for a while.
+    EMAIL_CODE_MAX_ATTEMPTS = int(os.environ.get("EMAIL_CODE_MAX_ATTEMPTS", "5"))
+    EMAIL_CODE_LOCK_MINUTES = int(os.environ.get("EMAIL_CODE_LOCK_MINUTES", "30"))
     CATALOGUE_DIR = os.environ.get("CATALOGUE_DIR", str(DATA_DIR / "catalogue"))
     PRIVACY_RULES_VERSION = os.environ.get("PRIVACY_RULES_VERSION", "2024-09-01")
     BASKET_LIMIT_CENTS = int(os.environ.get("BASKET_LIMIT_CENTS", "50000"))
@@ -71,3 +89,6 @@ class TestingConfig(Config):
     REDIS_URL = ""
     MAIL_SUPPRESS_SEND = True
     DEV_MAILBOX = True
+    REGISTER_SIMULATOR_FAIL = ""
+    REGISTER_SIMULATOR_DELAY_SECONDS = 0.0
+    REGISTER_TIMEOUT_SECONDS = 5.0

@@ -169,6 +169,16 @@ CASES = [
         {},
         "Tinka krepšeliui: keli diplomai, ilga pavardė",
     ),
+    (
+        4,
+        date(1980, 9, 15),
+        "Agnė",
+        "Administratorė",
+        "darbo sutartis",
+        [HIGHER],
+        {"role": "admin"},
+        "Agentūros administratorė: peržiūri įkeltus dokumentus",
+    ),
 ]
 
 

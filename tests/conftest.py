@@ -23,11 +23,13 @@ from app.extensions import db as _db
 from app.integrations import simulated_persons
 from app.integrations.registers import Diploma, EmploymentRecord
 from app.integrations.simulator import SimulatedPerson
-from app.models import Category, Group, GroupSession, Programme, Provider
+from app.models import Category, Group, GroupSession, Programme, Provider, User
 from app.services.personal_code import make_code
-from app.timeutil import local_today
+from app.timeutil import local_today, utcnow
 
 ELIGIBLE_CODE = "48803141013"  # Ona Petraitienė in app/data/test_persons.json
+ADMIN_CODE = "48009151135"  # Agnė Administratorė, role "admin"
+CONTACT_EMAIL = "ona@example.lt"
 REQUIRE_SERVICES = os.environ.get("KURSUOK_REQUIRE_SERVICES") == "1"
 
 
@@ -71,12 +73,13 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def app(database_url):
+def app(database_url, tmp_path_factory):
     """One app per test session, its database built by the real migrations."""
     from flask_migrate import upgrade
 
     class Config(TestingConfig):
         SQLALCHEMY_DATABASE_URI = database_url
+        UPLOAD_DIR = str(tmp_path_factory.mktemp("uploads"))
 
     app = create_app(Config)
     app.test_client_class = IsolatedClient
@@ -147,7 +150,12 @@ def csrf_token(html: str) -> str:
 def login_as(app):
     """Log a client in through the consent page and the simulated gateway."""
 
-    def login(client, personal_code: str = ELIGIBLE_CODE, next_url: str = ""):
+    def login(
+        client,
+        personal_code: str = ELIGIBLE_CODE,
+        next_url: str = "",
+        contacts: bool = False,
+    ):
         page = client.get("/prisijungti/asmuo", query_string={"next": next_url})
         response = client.post(
             "/prisijungti/asmuo",
@@ -166,9 +174,32 @@ def login_as(app):
             },
         )
         assert response.status_code == 303, response.text
-        return client.get(response.headers["Location"], follow_redirects=True)
+        page = client.get(response.headers["Location"], follow_redirects=True)
+        if contacts:
+            give_contacts(personal_code)
+            page = client.get(page.request.path)
+        return page
 
     return login
+
+
+def give_contacts(personal_code: str = ELIGIBLE_CODE, email: str = CONTACT_EMAIL):
+    """Fill a learner's contacts and mark the e-mail confirmed, as the contacts
+    card would after the right code."""
+    _db.session.rollback()  # see what the login request wrote
+    with _db.session.no_autoflush:
+        user = _db.session.scalar(
+            _db.select(User).where(User.personal_code == personal_code)
+        )
+        user.address_place_id = 9999
+        user.address_place = "Kaunas (Kauno m. sav.)"
+        user.address_street = "Laisvės al."
+        user.address_house = "1"
+        user.phone = "+37061234567"
+        user.email = email
+        user.email_confirmed_at = utcnow()
+    _db.session.commit()
+    return user
 
 
 @pytest.fixture

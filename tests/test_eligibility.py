@@ -97,3 +97,87 @@ def test_every_criterion_carries_a_reason():
         "basket",
     ]
     assert all(c.reason for c in criteria)
+
+
+def document(kind, status, due=date(2027, 1, 5)):
+    from app.models.profile import Document, topic_of
+
+    return Document(kind=kind, topic=topic_of(kind), status=status, review_due=due)
+
+
+def status(criteria, key):
+    return next(c for c in criteria if c.key == key).status
+
+
+def test_self_employed_with_approved_document_meets_employment():
+    papers = [document("individual_activity", "approved")]
+    criteria = basket_criteria(
+        snapshot(employed=False), FULL_BASKET, date(2027, 1, 1), papers
+    )
+    assert met(criteria, "employment")
+
+
+def test_document_under_review_leaves_employment_waiting_with_its_due_date():
+    papers = [document("business_licence", "submitted")]
+    criteria = basket_criteria(
+        snapshot(employed=False), FULL_BASKET, date(2027, 1, 1), papers
+    )
+    criterion = next(c for c in criteria if c.key == "employment")
+    assert criterion.status == "pending"
+    assert criterion.status_label == "Laukiama dokumentų peržiūros"
+    assert "2027-01-05" in criterion.reason
+
+
+def test_rejected_document_does_not_meet_employment():
+    papers = [document("employment_contract", "rejected")]
+    criteria = basket_criteria(
+        snapshot(employed=False), FULL_BASKET, date(2027, 1, 1), papers
+    )
+    assert status(criteria, "employment") == "not_met"
+
+
+def test_foreign_resident_with_approved_high_qualification_document_qualifies():
+    papers = [document("high_qualification", "approved")]
+    criteria = basket_criteria(
+        snapshot(citizen=False, permit=True, levels=()),
+        FULL_BASKET,
+        date(2027, 1, 1),
+        papers,
+    )
+    assert all(c.met for c in criteria)
+
+
+def test_name_change_document_alone_proves_no_qualification():
+    papers = [document("name_change", "approved")]
+    criteria = basket_criteria(
+        snapshot(levels=()), FULL_BASKET, date(2027, 1, 1), papers
+    )
+    assert status(criteria, "qualification") == "not_met"
+
+
+def test_employment_document_does_not_count_as_qualification():
+    papers = [document("employment_contract", "approved")]
+    criteria = basket_criteria(
+        snapshot(levels=()), FULL_BASKET, date(2027, 1, 1), papers
+    )
+    assert status(criteria, "qualification") == "not_met"
+
+
+def test_unanswered_registers_leave_criteria_unmet_with_a_reason():
+    from app.integrations.registers import RegisterSnapshot
+
+    criteria = basket_criteria(
+        RegisterSnapshot(None, None, None), FULL_BASKET, date(2027, 1, 1)
+    )
+    assert not any(c.met for c in criteria[:4])
+    assert "neatsako" in criteria[2].reason
+
+
+def test_finansavimas_card_tells_the_age_as_of_today():
+    criteria = basket_criteria(
+        snapshot(born=date(1990, 1, 1)),
+        FULL_BASKET,
+        date(2026, 6, 1),
+        group_known=False,
+    )
+    assert "Šiandien Jums 36 m." in criteria[0].reason

@@ -8,11 +8,11 @@ from app.timeutil import local_today
 from tests.conftest import csrf_token
 
 
-def register(client, group, funding="own", email="ona@example.lt"):
+def register(client, group, funding="own"):
     page = client.get(f"/grupes/{group.id}/registracija")
     return client.post(
         f"/grupes/{group.id}/registracija",
-        data={"funding": funding, "email": email, "csrf_token": csrf_token(page.text)},
+        data={"funding": funding, "csrf_token": csrf_token(page.text)},
     )
 
 
@@ -26,12 +26,12 @@ def test_registration_needs_login_and_returns_to_the_group(
     assert response.status_code == 302
     assert f"next=%2Fgrupes%2F{group.id}%2Fregistracija" in response.headers["Location"]
     page = login_as(client, next_url=f"/grupes/{group.id}/registracija")
-    assert "Registruotis į šią grupę" in page.text
+    assert "užpildykite kontaktus ir patvirtinkite el. pašto adresą" in page.text
 
 
 def test_window_shows_criteria_group_and_learner(client, make_group, login_as):
     group = make_group()
-    login_as(client)
+    login_as(client, contacts=True)
 
     page = client.get(f"/grupes/{group.id}/registracija")
 
@@ -47,7 +47,7 @@ def test_basket_registration_reserves_money_and_queues_email(
     client, db, make_group, login_as
 ):
     group = make_group(price_cents=30000)
-    login_as(client)
+    login_as(client, contacts=True)
 
     response = register(client, group, funding="basket")
 
@@ -73,7 +73,7 @@ def test_price_above_remainder_splits_between_basket_and_learner(
     client, db, make_group, login_as
 ):
     group = make_group(price_cents=65000)
-    login_as(client)
+    login_as(client, contacts=True)
 
     page = client.get(f"/grupes/{group.id}/registracija")
     assert "Krepšelis apmokės 500\u00a0Eur, Jūs mokėsite 150\u00a0Eur" in page.text
@@ -87,7 +87,7 @@ def test_ineligible_learner_cannot_choose_basket(
     client, db, make_group, make_person, login_as
 ):
     group = make_group()
-    login_as(client, make_person(employed=False))
+    login_as(client, make_person(employed=False), contacts=True)
 
     page = client.get(f"/grupes/{group.id}/registracija")
     assert "Neatitinka" in page.text
@@ -101,7 +101,7 @@ def test_ineligible_learner_cannot_choose_basket(
 
 def test_own_funds_registration_reserves_nothing(client, db, make_group, login_as):
     group = make_group()
-    login_as(client)
+    login_as(client, contacts=True)
 
     register(client, group, funding="own")
 
@@ -112,7 +112,7 @@ def test_own_funds_registration_reserves_nothing(client, db, make_group, login_a
 
 def test_registration_appears_in_my_trainings(client, make_group, login_as):
     group = make_group()
-    login_as(client)
+    login_as(client, contacts=True)
     assert "Mokymuose dar nedalyvavote" in client.get("/mano/mokymai").text
 
     register(client, group, funding="basket")
@@ -127,7 +127,7 @@ def test_registration_appears_in_my_trainings(client, make_group, login_as):
 
 def test_full_group_refuses_with_message(client, db, make_group, login_as):
     group = make_group(capacity=3, seats_taken=3)
-    login_as(client)
+    login_as(client, contacts=True)
 
     response = register(client, group)
 
@@ -142,7 +142,7 @@ def test_second_registration_into_same_group_is_refused(
     client, db, make_group, login_as
 ):
     group = make_group()
-    login_as(client)
+    login_as(client, contacts=True)
     register(client, group)
 
     response = register(client, group)
@@ -155,7 +155,7 @@ def test_second_registration_into_same_group_is_refused(
 
 def test_group_past_its_deadline_refuses(client, db, make_group, login_as):
     group = make_group(start=local_today() + timedelta(days=1))
-    login_as(client)
+    login_as(client, contacts=True)
 
     response = register(client, group)
 
@@ -164,26 +164,38 @@ def test_group_past_its_deadline_refuses(client, db, make_group, login_as):
     assert db.session.scalar(db.select(Registration)) is None
 
 
-def test_invalid_email_keeps_what_was_typed(client, db, make_group, login_as):
+def test_registration_without_confirmed_contacts_goes_to_contacts_card(
+    client, db, make_group, login_as
+):
+    """An unconfirmed e-mail keeps the learner out of every registration."""
     group = make_group()
     login_as(client)
 
-    response = register(client, group, funding="own", email="ona@@example")
+    response = client.get(f"/grupes/{group.id}/registracija")
 
-    assert response.status_code == 200
-    assert "Įveskite el. pašto adresą formatu" in response.text
-    assert 'value="ona@@example"' in response.text
-    assert re.search(r'<input checked[^>]*value="own"', response.text)
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/mano/informacija#kontaktai")
+    page = client.get(response.headers["Location"])
+    assert "užpildykite kontaktus ir patvirtinkite el. pašto adresą" in page.text
     assert db.session.scalar(db.select(Registration)) is None
+
+
+def test_registration_form_has_no_email_field(client, make_group, login_as):
+    """The confirmed contact e-mail is used; the window does not ask again."""
+    group = make_group()
+    login_as(client, contacts=True)
+
+    page = client.get(f"/grupes/{group.id}/registracija")
+
+    assert 'name="email"' not in page.text
+    assert re.search(r'<input checked[^>]*value="basket"', page.text)
 
 
 def test_post_without_csrf_token_is_rejected(client, db, make_group, login_as):
     group = make_group()
-    login_as(client)
+    login_as(client, contacts=True)
 
-    response = client.post(
-        f"/grupes/{group.id}/registracija", data={"funding": "own", "email": "a@b.lt"}
-    )
+    response = client.post(f"/grupes/{group.id}/registracija", data={"funding": "own"})
 
     assert response.status_code == 400
     assert "Formos galiojimas baigėsi" in response.text
@@ -192,12 +204,12 @@ def test_post_without_csrf_token_is_rejected(client, db, make_group, login_as):
 
 def test_htmx_post_with_csrf_header_is_accepted(client, db, make_group, login_as):
     group = make_group()
-    page = login_as(client)
+    page = login_as(client, contacts=True)
     token = csrf_token(page.text)
 
     response = client.post(
         f"/grupes/{group.id}/registracija",
-        data={"funding": "own", "email": "a@example.lt"},
+        data={"funding": "own"},
         headers={"HX-Request": "true", "X-CSRFToken": token},
     )
 
@@ -207,16 +219,16 @@ def test_htmx_post_with_csrf_header_is_accepted(client, db, make_group, login_as
 
 def test_another_learner_cannot_see_my_registration(app, client, make_group, login_as):
     group = make_group()
-    login_as(client)
+    login_as(client, contacts=True)
     done = register(client, group).headers["Location"]
     other = app.test_client()
-    login_as(other, "37411021027")
+    login_as(other, "37411021027", contacts=True)
 
     assert other.get(done).status_code == 403
 
 
 def test_unknown_group_is_a_lithuanian_404(client, login_as):
-    login_as(client)
+    login_as(client, contacts=True)
     response = client.get("/grupes/99999/registracija")
     assert response.status_code == 404
     assert "Puslapis nerastas" in response.text

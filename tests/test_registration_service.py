@@ -9,7 +9,7 @@ from app.extensions import db as _db
 from app.models import Group, Registration, User
 from app.models.registration import Funding
 from app.services.registration import AlreadyRegistered, register_for_group
-from app.timeutil import local_today
+from app.timeutil import local_today, utcnow
 
 
 def make_user(db, code: str) -> User:
@@ -20,6 +20,10 @@ def make_user(db, code: str) -> User:
         birth_date=date(1988, 3, 14),
         citizenship="Lietuvos Respublika",
         email="ona@example.lt",
+        email_confirmed_at=utcnow(),
+        phone="+37061234567",
+        address_place="Kaunas (Kauno m. sav.)",
+        address_house="1",
     )
     db.session.add(user)
     db.session.commit()

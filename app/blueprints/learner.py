@@ -3,12 +3,10 @@
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
+from app.blueprints.profile import render_information
 from app.extensions import db
-from app.integrations import registers
 from app.models import Group, Programme, Registration
 from app.models.registration import ACTIVE_STATUSES
-from app.services.basket import basket_balance
-from app.timeutil import local_today
 
 bp = Blueprint("learner", __name__, url_prefix="/mano")
 
@@ -26,11 +24,7 @@ def home():
 
 @bp.get("/informacija")
 def information():
-    snapshot = registers().snapshot(current_user.personal_code)
-    balance = basket_balance(current_user, local_today())
-    return render_template(
-        "learner/information.html", snapshot=snapshot, balance=balance
-    )
+    return render_information()
 
 
 @bp.get("/mokymai")

@@ -3,9 +3,9 @@
 from flask import Blueprint, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import EmailField, RadioField
+from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email
+from wtforms.validators import DataRequired
 
 from app.blueprints.catalogue import group_or_404
 from app.extensions import db
@@ -14,6 +14,7 @@ from app.models import Registration
 from app.models.registration import FUNDING_LABELS, Funding
 from app.services import DomainError
 from app.services.registration import (
+    CONTACTS_MISSING,
     AlreadyRegistered,
     active_registration,
     quote_registration,
@@ -30,32 +31,28 @@ class RegistrationForm(FlaskForm):
         choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],
         validators=[DataRequired("Pasirinkite, kaip mokėsite už mokymus.")],
     )
-    email = EmailField(
-        "El. paštas pranešimams",
-        validators=[
-            DataRequired("Įveskite el. pašto adresą, kuriuo gausite pranešimus."),
-            Email("Įveskite el. pašto adresą formatu vardas@domenas.lt."),
-        ],
-    )
 
 
 @bp.route("/grupes/<int:group_id>/registracija", methods=["GET", "POST"])
 @login_required
 def register(group_id: int):
     group = group_or_404(group_id)
+    if not current_user.contacts_complete:
+        flash(CONTACTS_MISSING, "error")
+        return see_other(url_for("learner.information") + "#kontaktai")
+
     today = local_today()
     quote = quote_registration(current_user, group, today)
+    db.session.commit()  # keep what the registers just said
     existing = active_registration(current_user, group)
     form = RegistrationForm(
-        funding=Funding.BASKET if quote.basket_allowed else Funding.OWN,
-        email=current_user.email,
+        funding=Funding.BASKET if quote.basket_allowed else Funding.OWN
     )
 
     if form.validate_on_submit() and existing is None:
         if form.funding.data == Funding.BASKET and not quote.basket_allowed:
             form.funding.errors.append("IMP krepšelio lėšomis mokytis negalite.")
         else:
-            current_user.email = form.email.data.strip()
             try:
                 registration = register_for_group(
                     current_user, group, Funding(form.funding.data), today

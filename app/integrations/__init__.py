@@ -3,23 +3,36 @@
 from flask import Flask, current_app
 
 from app.integrations.registers import Registers
-from app.integrations.simulator import SimulatedPersonDirectory
+from app.integrations.simulator import SimulatedPersonDirectory, SimulatorBehaviour
 from app.integrations.viisp import SimulatedGateway
 
 
 def init_integrations(app: Flask) -> None:
     """Attach the register adapters chosen by configuration to the app."""
     directory = SimulatedPersonDirectory(app.config["TEST_PERSONS_PATH"])
-    app.extensions["kursuok.registers"] = Registers(
-        population=directory, employment=directory, diplomas=directory
-    )
     app.extensions["kursuok.identity"] = SimulatedGateway(app.config["SECRET_KEY"])
     app.extensions["kursuok.test_persons"] = directory
 
 
 def registers() -> Registers:
-    """Return the register adapters of the running app."""
-    return current_app.extensions["kursuok.registers"]
+    """Return the register adapters, with the time limit and simulator behaviour
+    the configuration says now."""
+    config = current_app.config
+    behaviour = SimulatorBehaviour(
+        failing=frozenset(
+            name.strip()
+            for name in config["REGISTER_SIMULATOR_FAIL"].split(",")
+            if name.strip()
+        ),
+        delay_seconds=config["REGISTER_SIMULATOR_DELAY_SECONDS"],
+    )
+    directory = simulated_persons().behaving(behaviour)
+    return Registers(
+        population=directory,
+        employment=directory,
+        diplomas=directory,
+        timeout_seconds=config["REGISTER_TIMEOUT_SECONDS"],
+    )
 
 
 def identity_provider() -> SimulatedGateway:

@@ -1,11 +1,20 @@
 """Simulators of VIISP and the registers, fed by a data file of test persons."""
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.integrations.registers import Diploma, EmploymentRecord, PersonRecord
+from app.integrations.registers import (
+    DAKPR,
+    POPULATION,
+    SODRA,
+    Diploma,
+    EmploymentRecord,
+    PersonRecord,
+    RegisterUnavailable,
+)
 from app.services import personal_code
 
 IDENTIFICATION_METHODS = {
@@ -28,6 +37,7 @@ class SimulatedPerson:
     diplomas: list[Diploma]
     email: str
     case: str
+    role: str = "learner"
 
     @property
     def birth_date(self) -> date:
@@ -57,16 +67,45 @@ def load_test_persons(path: str | Path) -> dict[str, SimulatedPerson]:
             diplomas=[Diploma(**d) for d in entry.get("diplomas", [])],
             email=entry.get("email", ""),
             case=entry.get("case", ""),
+            role=entry.get("role", "learner"),
         )
     return persons
+
+
+@dataclass(frozen=True)
+class SimulatorBehaviour:
+    """How the simulated registers misbehave: which fail, and how slow they are."""
+
+    failing: frozenset[str] = frozenset()
+    delay_seconds: float = 0.0
 
 
 class SimulatedPersonDirectory:
     """One simulator object that plays the Population register, SoDra and DAKPR."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self, path: str | Path, behaviour: SimulatorBehaviour | None = None
+    ) -> None:
         self.path = path
+        self.behaviour = behaviour or SimulatorBehaviour()
         self._persons: dict[str, SimulatedPerson] | None = None
+
+    def behaving(self, behaviour: SimulatorBehaviour) -> "SimulatedPersonDirectory":
+        """Return a view of the same persons that misbehaves as told."""
+        view = SimulatedPersonDirectory(self.path, behaviour)
+        view._persons = self.persons
+        return view
+
+    def _answer(self, register: str) -> None:
+        if self.behaviour.delay_seconds:
+            time.sleep(self.behaviour.delay_seconds)
+        if register in self.behaviour.failing:
+            raise RegisterUnavailable(register, "simulated failure")
+
+    def role_of(self, code: str) -> str:
+        """Return the role the simulated gateway grants a person (admin or learner)."""
+        person = self.persons.get(code)
+        return person.role if person else "learner"
 
     @property
     def persons(self) -> dict[str, SimulatedPerson]:
@@ -76,6 +115,7 @@ class SimulatedPersonDirectory:
 
     # Population register
     def find_person(self, code: str) -> PersonRecord | None:
+        self._answer(POPULATION)
         person = self.persons.get(code)
         if person is None:
             return None
@@ -91,10 +131,12 @@ class SimulatedPersonDirectory:
 
     # SoDra
     def employment(self, code: str) -> EmploymentRecord:
+        self._answer(SODRA)
         person = self.persons.get(code)
         return person.employment if person else EmploymentRecord(employed=False)
 
     # DAKPR
     def diplomas(self, code: str) -> list[Diploma]:
+        self._answer(DAKPR)
         person = self.persons.get(code)
         return list(person.diplomas) if person else []

@@ -3,6 +3,7 @@
 from app.models.audit import AuditEntry
 from app.models.catalogue import Category, Group, GroupSession, Programme, Provider
 from app.models.outbox import OutboxEmail
+from app.models.profile import Document, EmailConfirmation, RegisterExtract
 from app.models.registration import BasketEntry, Registration
 from app.models.user import Consent, User
 
@@ -11,11 +12,14 @@ __all__ = [
     "BasketEntry",
     "Category",
     "Consent",
+    "Document",
+    "EmailConfirmation",
     "Group",
     "GroupSession",
     "OutboxEmail",
     "Programme",
     "Provider",
+    "RegisterExtract",
     "Registration",
     "User",
 ]

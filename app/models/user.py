@@ -29,6 +29,14 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), default=Role.LEARNER)
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(20))
+    email_confirmed_at: Mapped[datetime | None]
+    # The place is a settlement_id of app/data/addresses; the texts are kept as
+    # typed so an address survives changes to the reference data.
+    address_place_id: Mapped[int | None]
+    address_place: Mapped[str | None] = mapped_column(String(200))
+    address_street: Mapped[str | None] = mapped_column(String(200))
+    address_house: Mapped[str | None] = mapped_column(String(20))
+    address_flat: Mapped[str | None] = mapped_column(String(20))
     registers_synced_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
@@ -38,6 +46,29 @@ class User(UserMixin, db.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def email_confirmed(self) -> bool:
+        return bool(self.email and self.email_confirmed_at)
+
+    @property
+    def contacts_complete(self) -> bool:
+        """Tell whether every required contact is filled in and the e-mail confirmed."""
+        return (
+            bool(self.address_place and self.address_house and self.phone)
+            and self.email_confirmed
+        )
+
+    @property
+    def address_line(self) -> str:
+        street = " ".join(p for p in (self.address_street, self.address_house) if p)
+        if self.address_flat:
+            street += f"-{self.address_flat}"
+        return ", ".join(p for p in (street, self.address_place) if p)
 
 
 class Consent(db.Model):

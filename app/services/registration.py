@@ -8,15 +8,16 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.integrations import registers
 from app.integrations.registers import RegisterSnapshot
 from app.models import Group, Registration, User
 from app.models.registration import ACTIVE_STATUSES, Funding
 from app.services import DomainError
 from app.services.audit import record_audit
 from app.services.basket import BasketBalance, basket_balance, reserve_basket
+from app.services.documents import learner_documents
 from app.services.eligibility import Criterion, basket_criteria
 from app.services.mail import queue_email
+from app.services.register_data import refresh_register_data, register_notices
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,16 @@ class AlreadyRegistered(DomainError):
     pass
 
 
+class ContactsMissing(DomainError):
+    pass
+
+
+CONTACTS_MISSING = (
+    "Prieš registruodamiesi į mokymus užpildykite kontaktus ir patvirtinkite el. "
+    "pašto adresą kortelėje „Kontaktai“."
+)
+
+
 @dataclass(frozen=True)
 class RegistrationQuote:
     """What a learner sees before confirming: criteria and who pays what."""
@@ -36,6 +47,7 @@ class RegistrationQuote:
     criteria: list[Criterion]
     balance: BasketBalance
     price_cents: int
+    notices: list[str]
 
     @property
     def basket_allowed(self) -> bool:
@@ -51,17 +63,20 @@ class RegistrationQuote:
 
 
 def load_snapshot(learner: User) -> RegisterSnapshot:
-    snapshot = registers().snapshot(learner.personal_code)
-    if snapshot is None:
-        raise DomainError("Valstybės registruose nerasta Jūsų duomenų.")
-    return snapshot
+    """Read the registers, or their last known data where one does not answer."""
+    return refresh_register_data(learner)
 
 
 def quote_registration(learner: User, group: Group, today: date) -> RegistrationQuote:
     """Work out the basket criteria and the split of the price for a group."""
     balance = basket_balance(learner, today)
-    criteria = basket_criteria(load_snapshot(learner), balance, group.start_date)
-    return RegistrationQuote(criteria, balance, group.price_cents)
+    snapshot = load_snapshot(learner)
+    criteria = basket_criteria(
+        snapshot, balance, group.start_date, learner_documents(learner)
+    )
+    return RegistrationQuote(
+        criteria, balance, group.price_cents, register_notices(snapshot)
+    )
 
 
 def active_registration(learner: User, group: Group) -> Registration | None:
@@ -78,6 +93,8 @@ def register_for_group(
     learner: User, group: Group, funding: Funding, today: date
 ) -> Registration:
     """Register a learner into a group, taking a seat and reserving basket money."""
+    if not learner.contacts_complete:
+        raise ContactsMissing(CONTACTS_MISSING)
     if not group.is_open_on(today):
         raise DomainError("Registracija į šią grupę jau baigėsi.")
     if active_registration(learner, group):

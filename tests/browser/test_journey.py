@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.test_contacts import fill_contacts
 from tests.conftest import ELIGIBLE_CODE
 
 pytestmark = pytest.mark.browser
@@ -90,6 +91,7 @@ def test_learner_finds_a_programme_and_registers(db, make_group, page):
     expect(fact(mine, "Pavardė")).to_have_text("Petraitienė")
     expect(fact(mine, "Asmens kodas")).to_have_text(ELIGIBLE_CODE)
     expect(fact(mine, "Pilietybė")).to_have_text("Lietuvos Respublika")
+    fill_contacts(page, db)
 
     menu(page).get_by_role("link", name="Mano mokymai").click()
     expect(page.get_by_text("Mokymuose dar nedalyvavote")).to_be_visible()
@@ -117,7 +119,6 @@ def test_learner_finds_a_programme_and_registers(db, make_group, page):
     basket = page.get_by_role("radio", name="IMP krepšelio lėšos")
     expect(basket).to_have_accessible_description("Krepšelis apmokės 300 Eur.")
     basket.check()
-    page.get_by_label("El. paštas pranešimams").fill(EMAIL)
     page.get_by_role("button", name="Registruotis į šią grupę").click()
     expect(
         page.get_by_role("heading", name="Sveikiname užsiregistravus į mokymus!")

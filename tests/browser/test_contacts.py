@@ -1,0 +1,108 @@
+"""The contacts card in a real browser: the combobox with JavaScript, the lookup
+step without it, and the e-mail code."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.models import OutboxEmail, User
+from tests.conftest import ELIGIBLE_CODE
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "ona.browser@example.lt"
+
+
+def log_in(page: Page) -> None:
+    """Log in as Ona through the consent page and the simulated gateway."""
+    page.goto("/prisijungti/asmuo")
+    page.get_by_label("Susipažinau ir sutinku su asmens privatumo").check()
+    page.get_by_role("button", name="Tęsti per Elektroninius valdžios vartus").click()
+    page.get_by_label("Ona Petraitienė").check()
+    page.get_by_role("button", name="Prisijungti").click()
+    expect(page.get_by_role("heading", name="Sveiki, Ona!")).to_be_visible()
+
+
+def sent_code(db) -> str:
+    db.session.rollback()
+    body = db.session.scalar(
+        db.select(OutboxEmail.body_text)
+        .where(OutboxEmail.kind == "email_code")
+        .order_by(OutboxEmail.id.desc())
+    )
+    return re.search(r"kodas: (\d{6})", body).group(1)
+
+
+def fill_contacts(page: Page, db) -> None:
+    """Fill the contacts card with the keyboard-driven combobox and confirm."""
+    place = page.get_by_role("combobox", name="Miesto ar kaimo pavadinimas")
+    place.fill("Kaun")
+    option = page.get_by_role("option", name="Kaunas (Kauno m. sav.)")
+    expect(option).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text="Rasta pasirinkimų")
+    ).to_have_count(1)
+    place.press("ArrowDown")
+    expect(option).to_have_attribute("aria-selected", "true")
+    place.press("Enter")
+    expect(place).to_have_value("Kaunas (Kauno m. sav.)")
+    street = page.get_by_role("combobox", name="Gatvė")
+    street.fill("laisv")
+    page.get_by_role("option", name="Laisvės al.").click()
+    expect(street).to_have_value("Laisvės al.")
+    page.get_by_label("Namo numeris").fill("12")
+    page.get_by_label("Telefono numeris").fill("8 612 34567")
+    page.get_by_label("El. paštas", exact=True).fill(EMAIL)
+    page.get_by_role("button", name="Išsaugoti kontaktus").click()
+
+    expect(
+        page.get_by_role("heading", name="Patvirtinkite el. pašto adresą")
+    ).to_be_visible()
+    page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
+    page.get_by_role("button", name="Patvirtinti").click()
+    expect(page.get_by_text("Visa būtina informacija užpildyta").first).to_be_visible()
+
+
+def test_contacts_with_the_keyboard_combobox(db, page):
+    """Ona types "Kaun", picks Kaunas with the arrow keys and confirms her e-mail."""
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    log_in(page)
+    page.goto("/mano/informacija")
+
+    fill_contacts(page, db)
+
+    db.session.rollback()
+    user = db.session.scalar(db.select(User).where(User.personal_code == ELIGIBLE_CODE))
+    assert user.address_place == "Kaunas (Kauno m. sav.)"
+    assert user.phone == "+37061234567"
+    assert user.email_confirmed
+    assert problems == []
+
+
+def test_contacts_without_javascript(db, browser, live_server):
+    """With JavaScript off, "Ieškoti" lists the places and streets to choose from."""
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page)
+    page.goto("/mano/informacija")
+
+    page.get_by_role("combobox", name="Miesto ar kaimo pavadinimas").fill("Kaun")
+    page.get_by_role("combobox", name="Gatvė").fill("laisv")
+    page.get_by_role("button", name="Ieškoti vietovės ir gatvės").click()
+    page.get_by_role("radio", name="Kaunas (Kauno m. sav.)").check()
+    page.get_by_role("button", name="Ieškoti vietovės ir gatvės").click()
+    expect(
+        page.get_by_role("combobox", name="Miesto ar kaimo pavadinimas")
+    ).to_have_value("Kaunas (Kauno m. sav.)")
+    page.get_by_role("radio", name="Laisvės al.").check()
+    page.get_by_label("Namo numeris").fill("12")
+    page.get_by_label("Telefono numeris").fill("+370 612 34567")
+    page.get_by_label("El. paštas", exact=True).fill(EMAIL)
+    page.get_by_role("button", name="Išsaugoti kontaktus").click()
+
+    page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
+    page.get_by_role("button", name="Patvirtinti").click()
+    expect(page.get_by_text("Visa būtina informacija užpildyta").first).to_be_visible()
+    context.close()
