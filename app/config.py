@@ -54,6 +54,11 @@ class Config:
     BASKET_WINDOW_YEARS = int(os.environ.get("BASKET_WINDOW_YEARS", "5"))
     TIMEZONE = "Europe/Vilnius"
     PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+    # Search answers (facet counts, result pages) kept per web process, keyed by
+    # the search and the catalogue version; 0 turns the cache off.
+    CATALOGUE_CACHE_SIZE = int(os.environ.get("CATALOGUE_CACHE_SIZE", "512"))
+    # Cookie that remembers the visitor's list or grid display of the catalogue.
+    CATALOGUE_VIEW_COOKIE = "kursuok_vaizdas"
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

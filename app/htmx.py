@@ -4,9 +4,14 @@ from flask import Response, redirect, request
 
 
 def is_htmx() -> bool:
-    """Tell whether the request came from htmx (and not from a history restore)."""
+    """Tell whether htmx asked for a fragment.
+
+    Boosted links and forms swap the whole body and a history restore rebuilds
+    the whole page, so both get the full page like a plain browser request.
+    """
     return (
         request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-Boosted") != "true"
         and request.headers.get("HX-History-Restore-Request") != "true"
     )
 
