@@ -163,7 +163,8 @@ class Programme(db.Model):
     def refresh_derived_columns(self, today: date) -> None:
         """Recompute the search, location, adaptation and next-start columns."""
         provider_name = self.provider.name if self.provider is not None else ""
-        self.keywords_search = search_document(f"{self.title or ''} {provider_name}")[:700]
+        keywords = f"{self.title or ''} {provider_name}"
+        self.keywords_search = search_document(keywords)[:700]
         # Column defaults are applied only at the INSERT, after this runs.
         if self.mode == "nuotolinis":
             self.location = REMOTE_LOCATION
