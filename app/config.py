@@ -57,6 +57,9 @@ class Config:
     # Search answers (facet counts, result pages) kept per web process, keyed by
     # the search and the catalogue version; 0 turns the cache off.
     CATALOGUE_CACHE_SIZE = int(os.environ.get("CATALOGUE_CACHE_SIZE", "512"))
+    # Seconds a web process trusts the catalogue version it last read; a change
+    # made by another process shows after at most this long (0: check always).
+    CATALOGUE_VERSION_TTL = float(os.environ.get("CATALOGUE_VERSION_TTL", "1"))
     # Cookie that remembers the visitor's list or grid display of the catalogue.
     CATALOGUE_VIEW_COOKIE = "kursuok_vaizdas"
 
@@ -76,3 +79,4 @@ class TestingConfig(Config):
     REDIS_URL = ""
     MAIL_SUPPRESS_SEND = True
     DEV_MAILBOX = True
+    CATALOGUE_VERSION_TTL = 0.0

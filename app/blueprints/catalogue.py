@@ -11,7 +11,8 @@ from flask import (
     request,
     url_for,
 )
-from sqlalchemy.orm import selectinload
+from markupsafe import Markup
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.htmx import is_htmx
@@ -20,7 +21,9 @@ from app.models.catalogue import GroupStatus, ProgrammeStatus
 from app.services.catalogue import (
     SORTS,
     VIEWS,
+    CatalogueAnswer,
     Search,
+    cached,
     category_counts,
     read_search,
     search_catalogue,
@@ -55,22 +58,13 @@ def _search_page(fixed_category: str | None):
     search, messages = read_search(request.args, fixed_category)
     answer = search_catalogue(search, local_today(), current_app.config["PAGE_SIZE"])
     view, chosen = _display_view()
+    fragments = _search_fragments(answer, messages + answer.messages, view)
 
-    template = "catalogue/_update.html" if is_htmx() else "catalogue/search.html"
-    response = make_response(
-        render_template(
-            template,
-            answer=answer,
-            search=answer.search,
-            messages=messages + answer.messages,
-            view=view,
-            sorts=SORTS,
-            views=VIEWS,
-            search_url=search_url,
-        )
-    )
     if is_htmx():
+        response = make_response(fragments["results"] + fragments["filters_oob"])
         response.headers["HX-Push-Url"] = search_url(answer.search)
+    else:
+        response = make_response(render_template("catalogue/search.html", **fragments))
     if chosen:
         response.set_cookie(
             current_app.config["CATALOGUE_VIEW_COOKIE"],
@@ -80,6 +74,45 @@ def _search_page(fixed_category: str | None):
             samesite="Lax",
         )
     return response
+
+
+def _search_fragments(
+    answer: CatalogueAnswer, messages: list[str], view: str
+) -> dict[str, Any]:
+    """Render the results and the filters, reusing them until the catalogue changes.
+
+    They hold only catalogue data and the search itself (nothing about the
+    visitor), so every visitor asking the same search may get the same HTML.
+    """
+    search = answer.search
+    context = {
+        "answer": answer,
+        "search": search,
+        "messages": messages,
+        "view": view,
+        "sorts": SORTS,
+        "views": VIEWS,
+        "search_url": search_url,
+    }
+
+    def render(template: str, **extra: Any) -> Markup:
+        return Markup(render_template(template, **context, **extra))  # noqa: S704 (Jinja output)
+
+    return {
+        **context,
+        "results": cached(
+            ("results-html", search, view, tuple(messages)),
+            lambda: render("catalogue/_results.html"),
+        ),
+        "filters": cached(
+            ("filters-html", search.filters_key()),
+            lambda: render("catalogue/_facets.html", oob=False),
+        ),
+        "filters_oob": cached(
+            ("filters-oob-html", search.filters_key()),
+            lambda: render("catalogue/_facets.html", oob=True),
+        ),
+    }
 
 
 def _display_view() -> tuple[str, bool]:
@@ -102,7 +135,11 @@ def search_url(search: Search, changes: dict | None = None, **extra: Any) -> str
 
 @bp.get("/programos/<int:programme_id>")
 def programme(programme_id: int):
-    programme = db.session.get(Programme, programme_id)
+    programme = db.session.get(
+        Programme,
+        programme_id,
+        options=[joinedload(Programme.provider), joinedload(Programme.category)],
+    )
     if programme is None or programme.status != ProgrammeStatus.PUBLISHED:
         abort(404)
 

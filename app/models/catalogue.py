@@ -295,3 +295,4 @@ def bump_catalogue_version(session: Session) -> None:
     )
     if result.rowcount == 0:
         session.add(CatalogueVersion(id=1, token=token))
+    session.info["catalogue_changed"] = True

@@ -8,7 +8,9 @@ trigram GIN index for the word-prefix LIKE, composite indexes for the rest.
 """
 
 import logging
+import math
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
@@ -16,7 +18,8 @@ from datetime import date
 from typing import Any
 
 from flask import current_app, g
-from sqlalchemy import String, and_, cast, exists, func, literal, union_all
+from sqlalchemy import String, and_, cast, event, exists, func, literal, union_all
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.extensions import db
@@ -207,7 +210,7 @@ def read_search(
 ) -> tuple[Search, list[str]]:
     """Check URL arguments; drop or correct what is wrong and say what was done."""
     messages: list[str] = []
-    vocabulary = _cached(("vocabulary",), _load_vocabulary)
+    vocabulary = cached(("vocabulary",), load_vocabulary)
 
     query = " ".join(_first(args, "q").split())
     if len(query) > MAX_QUERY_LENGTH:
@@ -354,9 +357,9 @@ def _page(args: Mapping, messages: list[str]) -> int:
 
 def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAnswer:
     """Find the page of programmes a search asks for, with every facet's counts."""
-    vocabulary = _cached(("vocabulary",), _load_vocabulary)
+    vocabulary = cached(("vocabulary",), load_vocabulary)
     day = today if search.start_from or search.start_to else None
-    counts, total = _cached(
+    counts, total = cached(
         ("facets", search.filters_key(), day),
         lambda: _count_facets(search, vocabulary, today),
     )
@@ -366,7 +369,7 @@ def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAn
     if search.page > pages:
         messages.append(f"Tokio puslapio nėra, rodomas paskutinis ({pages}).")
         search = replace(search, page=pages)
-    items = _cached(
+    items = cached(
         ("page", search, day, page_size),
         lambda: _load_page(search, vocabulary, today, page_size),
     )
@@ -377,8 +380,8 @@ def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAn
 
 def category_counts() -> list[tuple[Category, int]]:
     """Return every category with the number of its published programmes."""
-    vocabulary = _cached(("vocabulary",), _load_vocabulary)
-    counts, _ = _cached(
+    vocabulary = cached(("vocabulary",), load_vocabulary)
+    counts, _ = cached(
         ("facets", Search().filters_key(), None),
         lambda: _count_facets(Search(), vocabulary, date.min),
     )
@@ -387,26 +390,21 @@ def category_counts() -> list[tuple[Category, int]]:
 
 
 def _conditions(
-    search: Search, vocabulary: Vocabulary, today: date, skip: str = ""
+    search: Search, vocabulary: Vocabulary, today: date
 ) -> list[ColumnElement]:
-    """Build the WHERE clauses of a search, leaving out the facet named by `skip`."""
+    """Build the WHERE clauses of a search."""
+    return [
+        *_base_conditions(search, today),
+        *_choice_conditions(search, vocabulary, FACET_COLUMNS).values(),
+    ]
+
+
+def _base_conditions(search: Search, today: date) -> list[ColumnElement]:
+    """Build the clauses that apply to every facet: text, needs, ranges, period."""
     conditions: list[ColumnElement] = [Programme.status == ProgrammeStatus.PUBLISHED]
     for word in search_words(search.query):
         pattern = f"% {escape_like(word)}%"
         conditions.append(Programme.keywords_search.like(pattern, escape="\\"))
-    if search.categories and skip != "kategorija":
-        ids = [vocabulary.category_id(slug) for slug in search.categories]
-        conditions.append(Programme.category_id.in_(ids))
-    if search.providers and skip != "teikejas":
-        conditions.append(Programme.provider_id.in_(search.providers))
-    if search.locations and skip != "vieta":
-        conditions.append(Programme.location.in_(search.locations))
-    if search.educations and skip != "issilavinimas":
-        conditions.append(Programme.min_education.in_(search.educations))
-    if search.languages and skip != "kalba":
-        conditions.append(Programme.language.in_(search.languages))
-    if search.modes and skip != "budas":
-        conditions.append(Programme.mode.in_(search.modes))
     conditions.extend(NEED_COLUMNS[need].is_(True) for need in search.needs)
     if search.price_from is not None:
         conditions.append(Programme.price_cents >= search.price_from * 100)
@@ -419,6 +417,23 @@ def _conditions(
     if search.start_from or search.start_to:
         conditions.append(_has_group_starting(search, today))
     return conditions
+
+
+def _choice_conditions(
+    search: Search, vocabulary: Vocabulary, columns: Mapping
+) -> dict[str, ColumnElement]:
+    """Build one clause per facet with chosen values (alternatives, joined by OR)."""
+    chosen = {
+        "kategorija": [vocabulary.category_id(slug) for slug in search.categories],
+        "teikejas": search.providers,
+        "vieta": search.locations,
+        "issilavinimas": search.educations,
+        "kalba": search.languages,
+        "budas": search.modes,
+    }
+    return {
+        name: columns[name].in_(values) for name, values in chosen.items() if values
+    }
 
 
 def _has_group_starting(search: Search, today: date) -> ColumnElement:
@@ -449,36 +464,51 @@ FACET_COLUMNS = {
 }
 
 
-def _count_facets(
-    search: Search, vocabulary: Vocabulary, today: date
-) -> tuple[dict[str, dict[str, int]], int]:
+def facet_statement(search: Search, vocabulary: Vocabulary, today: date):
     """Count, in one statement, what each choice would give under the other filters.
 
-    A facet whose choices are alternatives (OR) leaves its own filter out; the
-    special needs add up (AND), so they are counted under every filter.
+    The rows that pass the filters common to every facet are read once (a CTE);
+    each facet then counts them under the other facets' choices, leaving its own
+    out, since its choices are alternatives. Special needs add up (AND), so they
+    are among the common filters and are counted under every choice.
     """
+    base = (
+        db.select(*FACET_COLUMNS.values(), *NEED_COLUMNS.values())
+        .where(*_base_conditions(search, today))
+        .cte("matching")
+    )
+    columns = {name: base.c[column.key] for name, column in FACET_COLUMNS.items()}
+    choices = _choice_conditions(search, vocabulary, columns)
+
     selects = []
-    for name, column in FACET_COLUMNS.items():
+    for name, column in columns.items():
+        others = [clause for facet, clause in choices.items() if facet != name]
         selects.append(
             db.select(
                 literal(name).label("facet"),
                 cast(column, String).label("value"),
                 func.count().label("count"),
             )
-            .where(*_conditions(search, vocabulary, today, skip=name))
+            .where(*others)
             .group_by(column)
         )
-    everything = _conditions(search, vocabulary, today)
     for need, column in NEED_COLUMNS.items():
         selects.append(
             db.select(
                 literal("pritaikyta").label("facet"),
                 literal(need).label("value"),
                 func.count().label("count"),
-            ).where(*everything, column.is_(True))
+            ).where(*choices.values(), base.c[column.key].is_(True))
         )
+    return union_all(*selects)
+
+
+def _count_facets(
+    search: Search, vocabulary: Vocabulary, today: date
+) -> tuple[dict[str, dict[str, int]], int]:
+    statement = facet_statement(search, vocabulary, today)
     counts: dict[str, dict[str, int]] = {n: {} for n in [*FACET_COLUMNS, "pritaikyta"]}
-    for facet, value, count in db.session.execute(union_all(*selects)):
+    for facet, value, count in db.session.execute(statement):
         counts[facet][value] = count
 
     by_category = counts["kategorija"]
@@ -522,10 +552,9 @@ def _order(search: Search) -> list:
     return [*ORDERS[search.sort](search), Programme.title_sort, Programme.id]
 
 
-def _load_page(
-    search: Search, vocabulary: Vocabulary, today: date, page_size: int
-) -> list[ProgrammeCard]:
-    rows = db.session.execute(
+def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_size: int):
+    """Select one page of result cards in the order the search asks for."""
+    return (
         db.select(
             Programme.id,
             Programme.title,
@@ -545,7 +574,14 @@ def _load_page(
         .order_by(*_order(search))
         .limit(page_size)
         .offset((search.page - 1) * page_size)
-    ).all()
+    )
+
+
+def _load_page(
+    search: Search, vocabulary: Vocabulary, today: date, page_size: int
+) -> list[ProgrammeCard]:
+    statement = page_statement(search, vocabulary, today, page_size)
+    rows = db.session.execute(statement).all()
     names = {id_: name for id_, _, name in vocabulary.categories}
     return [
         ProgrammeCard(
@@ -649,10 +685,10 @@ def _provider_names(ids: tuple[int, ...]) -> dict[int, str]:
         )
         return dict(rows.all())
 
-    return _cached(("providers", tuple(sorted(ids))), load)
+    return cached(("providers", tuple(sorted(ids))), load)
 
 
-def _load_vocabulary() -> Vocabulary:
+def load_vocabulary() -> Vocabulary:
     categories = db.session.execute(
         db.select(Category.id, Category.slug, Category.name).order_by(Category.position)
     ).all()
@@ -699,16 +735,39 @@ class AnswerCache:
 answer_cache = AnswerCache()
 
 
+class VersionMemo:
+    """The catalogue version this process read last, and when."""
+
+    token: str | None = None
+    read_at: float = -math.inf
+
+
 def catalogue_version() -> str | None:
-    """Read the token that changes with every catalogue change, once per request."""
+    """Read the token that changes with every catalogue change.
+
+    A process trusts what it read for CATALOGUE_VERSION_TTL seconds, so a
+    cached answer needs no database at all; its own commits forget it at once.
+    """
+    ttl = current_app.config["CATALOGUE_VERSION_TTL"]
+    now = time.monotonic()
+    if now - VersionMemo.read_at < ttl:
+        return VersionMemo.token
     if "catalogue_version" not in g:
         g.catalogue_version = db.session.scalar(
             db.select(CatalogueVersion.token).where(CatalogueVersion.id == 1)
         )
+        VersionMemo.token, VersionMemo.read_at = g.catalogue_version, now
     return g.catalogue_version
 
 
-def _cached(key: tuple, load: Callable[[], Any]) -> Any:
+@event.listens_for(Session, "after_commit")
+def _forget_version(session: Session) -> None:
+    if session.info.pop("catalogue_changed", False):
+        VersionMemo.read_at = -math.inf
+
+
+def cached(key: tuple, load: Callable[[], Any]) -> Any:
+    """Return what `load` gives for a key, kept until the catalogue changes."""
     size = current_app.config["CATALOGUE_CACHE_SIZE"]
     version = catalogue_version() if size else None
     if version is None:
