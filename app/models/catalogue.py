@@ -177,7 +177,8 @@ class Programme(db.Model):
         starts = [
             g.start_date
             for g in self.groups
-            if g.status == GroupStatus.OPEN and g.registration_deadline >= today
+            if (g.status or GroupStatus.OPEN) == GroupStatus.OPEN
+            and g.registration_deadline >= today
         ]
         self.next_start = min(starts, default=None)
 
