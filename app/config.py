@@ -72,6 +72,14 @@ class Config:
     BASKET_WINDOW_YEARS = int(os.environ.get("BASKET_WINDOW_YEARS", "5"))
     TIMEZONE = "Europe/Vilnius"
     PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
+    # Search answers (facet counts, result pages) kept per web process, keyed by
+    # the search and the catalogue version; 0 turns the cache off.
+    CATALOGUE_CACHE_SIZE = int(os.environ.get("CATALOGUE_CACHE_SIZE", "512"))
+    # Seconds a web process trusts the catalogue version it last read; a change
+    # made by another process shows after at most this long (0: check always).
+    CATALOGUE_VERSION_TTL = float(os.environ.get("CATALOGUE_VERSION_TTL", "1"))
+    # Cookie that remembers the visitor's list or grid display of the catalogue.
+    CATALOGUE_VIEW_COOKIE = "kursuok_vaizdas"
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -92,3 +100,4 @@ class TestingConfig(Config):
     REGISTER_SIMULATOR_FAIL = ""
     REGISTER_SIMULATOR_DELAY_SECONDS = 0.0
     REGISTER_TIMEOUT_SECONDS = 5.0
+    CATALOGUE_VERSION_TTL = 0.0

@@ -1,12 +1,33 @@
-"""Ieškoti mokymų: categories, programmes, groups and providers."""
+"""Ieškoti mokymų: categories, the search with filters, programmes and providers."""
 
-from flask import Blueprint, abort, current_app, render_template, request
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    render_template,
+    request,
+    url_for,
+)
+from markupsafe import Markup
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.htmx import is_htmx
 from app.models import Category, Group, Programme, Provider
 from app.models.catalogue import GroupStatus, ProgrammeStatus
-from app.services.catalogue import category_counts, search_programmes
+from app.services.catalogue import (
+    SORTS,
+    VIEWS,
+    CatalogueAnswer,
+    Search,
+    cached,
+    category_counts,
+    read_search,
+    search_catalogue,
+)
 from app.timeutil import local_today
 
 bp = Blueprint("catalogue", __name__)
@@ -14,36 +35,125 @@ bp = Blueprint("catalogue", __name__)
 
 @bp.get("/mokymai")
 def categories():
-    return render_template("catalogue/categories.html", categories=category_counts())
+    return render_template(
+        "catalogue/categories.html", categories=category_counts(), Search=Search
+    )
+
+
+@bp.get("/mokymai/paieska")
+def search():
+    return _search_page(fixed_category=None)
 
 
 @bp.get("/mokymai/<slug>")
 def category(slug: str):
-    category = db.session.scalar(db.select(Category).where(Category.slug == slug))
-    if category is None:
+    if db.session.scalar(db.select(Category.id).where(Category.slug == slug)) is None:
         abort(404)
 
-    query = request.args.get("q", "")[:200]
-    page = request.args.get("puslapis", 1, type=int) or 1
-    results = search_programmes(
-        category, query, max(page, 1), current_app.config["PAGE_SIZE"]
-    )
-    template = "catalogue/_results.html" if is_htmx() else "catalogue/category.html"
-    return render_template(template, category=category, query=query, results=results)
+    return _search_page(fixed_category=slug)
+
+
+def _search_page(fixed_category: str | None):
+    """Answer a search with the full page, or with the results and filters for htmx."""
+    search, messages = read_search(request.args, fixed_category)
+    answer = search_catalogue(search, local_today(), current_app.config["PAGE_SIZE"])
+    view, chosen = _display_view()
+    fragments = _search_fragments(answer, messages + answer.messages, view)
+
+    if is_htmx():
+        response = make_response(fragments["results"] + fragments["filters_oob"])
+        response.headers["HX-Push-Url"] = search_url(answer.search)
+    else:
+        response = make_response(render_template("catalogue/search.html", **fragments))
+    if chosen:
+        response.set_cookie(
+            current_app.config["CATALOGUE_VIEW_COOKIE"],
+            view,
+            max_age=365 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def _search_fragments(
+    answer: CatalogueAnswer, messages: list[str], view: str
+) -> dict[str, Any]:
+    """Render the results and the filters, reusing them until the catalogue changes.
+
+    They hold only catalogue data and the search itself (nothing about the
+    visitor), so every visitor asking the same search may get the same HTML.
+    """
+    search = answer.search
+    context = {
+        "answer": answer,
+        "search": search,
+        "messages": messages,
+        "view": view,
+        "sorts": SORTS,
+        "views": VIEWS,
+        "search_url": search_url,
+    }
+
+    def render(template: str, **extra: Any) -> Markup:
+        return Markup(render_template(template, **context, **extra))  # noqa: S704 (Jinja output)
+
+    return {
+        **context,
+        "results": cached(
+            ("results-html", search, view, tuple(messages)),
+            lambda: render("catalogue/_results.html"),
+        ),
+        "filters": cached(
+            ("filters-html", search.filters_key()),
+            lambda: render("catalogue/_facets.html", oob=False),
+        ),
+        "filters_oob": cached(
+            ("filters-oob-html", search.filters_key()),
+            lambda: render("catalogue/_facets.html", oob=True),
+        ),
+    }
+
+
+def _display_view() -> tuple[str, bool]:
+    """Return the list or grid display and whether the visitor just chose it."""
+    asked = request.args.get("vaizdas", "")
+    if asked in VIEWS:
+        return asked, True
+    remembered = request.cookies.get(current_app.config["CATALOGUE_VIEW_COOKIE"], "")
+    return (remembered if remembered in VIEWS else "sarasas"), False
+
+
+def search_url(search: Search, changes: dict | None = None, **extra: Any) -> str:
+    """Build the URL of a search; one category reads as its category page."""
+    args = search.to_args(**(changes or {}))
+    categories = args.pop("kategorija", [])
+    if len(categories) == 1:
+        return url_for("catalogue.category", slug=categories[0], **args, **extra)
+    return url_for("catalogue.search", kategorija=categories, **args, **extra)
 
 
 @bp.get("/programos/<int:programme_id>")
 def programme(programme_id: int):
-    programme = db.session.get(Programme, programme_id)
+    programme = db.session.get(
+        Programme,
+        programme_id,
+        options=[joinedload(Programme.provider), joinedload(Programme.category)],
+    )
     if programme is None or programme.status != ProgrammeStatus.PUBLISHED:
         abort(404)
 
     today = local_today()
-    groups = [
-        g
-        for g in programme.groups
-        if g.status == GroupStatus.OPEN and g.end_date >= today
-    ]
+    groups = db.session.scalars(
+        db.select(Group)
+        .where(
+            Group.programme_id == programme.id,
+            Group.status == GroupStatus.OPEN,
+            Group.end_date >= today,
+        )
+        .options(selectinload(Group.sessions))
+        .order_by(Group.start_date, Group.id)
+    ).all()
     return render_template(
         "catalogue/programme.html", programme=programme, groups=groups, today=today
     )
@@ -61,8 +171,12 @@ def provider(provider_id: int):
         .where(Programme.status == ProgrammeStatus.PUBLISHED)
         .order_by(Programme.title_sort)
     ).all()
+    provider_search = search_url(Search(providers=(provider.id,)))
     return render_template(
-        "catalogue/provider.html", provider=provider, programmes=programmes
+        "catalogue/provider.html",
+        provider=provider,
+        programmes=programmes,
+        provider_search=provider_search,
     )
 
 

@@ -17,3 +17,9 @@ def index():
 def privacy_rules():
     version = current_app.config["PRIVACY_RULES_VERSION"]
     return render_template("public/privacy_rules.html", version=version)
+
+
+@bp.get("/healthz")
+def health():
+    """Answer a load balancer's check (and the benchmark's ceiling); touch nothing."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}

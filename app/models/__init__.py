@@ -1,7 +1,14 @@
 """Database models, one module per aggregate."""
 
 from app.models.audit import AuditEntry
-from app.models.catalogue import Category, Group, GroupSession, Programme, Provider
+from app.models.catalogue import (
+    CatalogueVersion,
+    Category,
+    Group,
+    GroupSession,
+    Programme,
+    Provider,
+)
 from app.models.outbox import OutboxEmail
 from app.models.profile import Document, EmailConfirmation, RegisterExtract
 from app.models.registration import BasketEntry, Registration
@@ -10,6 +17,7 @@ from app.models.user import Consent, User
 __all__ = [
     "AuditEntry",
     "BasketEntry",
+    "CatalogueVersion",
     "Category",
     "Consent",
     "Document",

@@ -1,13 +1,15 @@
 """The catalogue: categories, providers, programmes, groups and their sessions."""
 
 import enum
+import uuid
 from datetime import date, time
 
-from sqlalchemy import JSON, ForeignKey, String, Text, event
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, event, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from app.extensions import db
 from app.text import lithuanian_sort_key, search_document
+from app.timeutil import local_today
 
 
 class ProgrammeStatus(enum.StrEnum):
@@ -42,6 +44,9 @@ SPECIAL_NEEDS_LABELS = {
     "hearing": "Pritaikyta klausos negalią turintiems",
     "vision": "Pritaikyta regėjimo negalią turintiems",
 }
+LANGUAGES = ["lietuvių", "anglų", "rusų", "lenkų"]
+# The location of a programme taught only remotely, whatever its provider's city.
+REMOTE_LOCATION = "nuotoliu"
 
 
 class Category(db.Model):
@@ -108,6 +113,27 @@ class Programme(db.Model):
     source_url: Mapped[str] = mapped_column(String(500), default="")
     source_date: Mapped[str] = mapped_column(String(60), default="")
     synthetic_fields: Mapped[list] = mapped_column(JSON, default=list)
+    # Average learner rating (1–5). No ratings are collected yet, so it stays
+    # empty and sorts last; the questionnaire (manual 2.3.5) will fill it.
+    rating: Mapped[float | None]
+
+    # Derived from the columns above and the groups on every flush (see
+    # _keep_catalogue_columns), so the catalogue filters and sorts on plain
+    # indexed columns instead of JSON, joins and subqueries.
+    keywords_search: Mapped[str] = mapped_column(String(700), default="")
+    location: Mapped[str] = mapped_column(String(100), default="")
+    adapted_mobility: Mapped[bool] = mapped_column(default=False)
+    adapted_hearing: Mapped[bool] = mapped_column(default=False)
+    adapted_vision: Mapped[bool] = mapped_column(default=False)
+    # Earliest start of a group still open for registration on the day of the flush.
+    next_start: Mapped[date | None]
+
+    __table_args__ = (
+        Index("ix_programmes_status_next_start", "status", "next_start"),
+        Index("ix_programmes_status_price_cents", "status", "price_cents"),
+        Index("ix_programmes_status_hours", "status", "hours"),
+        Index("ix_programmes_status_location", "status", "location"),
+    )
 
     provider: Mapped[Provider] = relationship(back_populates="programmes")
     category: Mapped[Category] = relationship(back_populates="programmes")
@@ -127,8 +153,39 @@ class Programme(db.Model):
     def special_needs_labels(self) -> list[str]:
         return [SPECIAL_NEEDS_LABELS[n] for n in self.special_needs or []]
 
+    @property
+    def location_label(self) -> str:
+        return "Nuotoliniu būdu" if self.location == REMOTE_LOCATION else self.location
+
     def is_synthetic(self, field: str) -> bool:
         return field in (self.synthetic_fields or [])
+
+    def refresh_derived_columns(self, today: date) -> None:
+        """Recompute the search, location, adaptation and next-start columns."""
+        provider_name = self.provider.name if self.provider is not None else ""
+        keywords = f"{self.title or ''} {provider_name}"
+        self.keywords_search = search_document(keywords)[:700]
+        # Column defaults are applied only at the INSERT, after this runs.
+        if self.mode == "nuotolinis":
+            self.location = REMOTE_LOCATION
+        else:
+            self.location = main_city(self.city or "")
+        needs = set(self.special_needs or [])
+        self.adapted_mobility = "mobility" in needs
+        self.adapted_hearing = "hearing" in needs
+        self.adapted_vision = "vision" in needs
+        starts = [
+            g.start_date
+            for g in self.groups
+            if (g.status or GroupStatus.OPEN) == GroupStatus.OPEN
+            and g.registration_deadline >= today
+        ]
+        self.next_start = min(starts, default=None)
+
+
+def main_city(city: str) -> str:
+    """Take the first place of a list like "Kaunas, Jurbarkas" or "Vilniaus r. (…)"."""
+    return city.split(",")[0].split("(")[0].strip()[:100]
 
 
 @event.listens_for(Programme.title, "set", retval=False)
@@ -157,6 +214,10 @@ class Group(db.Model):
     price_cents: Mapped[int]
     status: Mapped[str] = mapped_column(String(20), default=GroupStatus.OPEN)
     synthetic: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (
+        Index("ix_groups_programme_id_start_date", "programme_id", "start_date"),
+    )
 
     programme: Mapped[Programme] = relationship(back_populates="groups")
     sessions: Mapped[list["GroupSession"]] = relationship(
@@ -189,3 +250,50 @@ class GroupSession(db.Model):
     place: Mapped[str] = mapped_column(String(200), default="")
 
     group: Mapped[Group] = relationship(back_populates="sessions")
+
+
+class CatalogueVersion(db.Model):
+    """One row whose token changes with every change to the catalogue.
+
+    Web processes key their cached search answers by it, so a change made by any
+    process shows at once everywhere.
+    """
+
+    __tablename__ = "catalogue_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
+
+
+CATALOGUE_CLASSES = (Category, Provider, Programme, Group, GroupSession)
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_catalogue_columns(session: Session, flush_context, instances) -> None:
+    """Refresh the derived programme columns and the catalogue version."""
+    changed = [
+        o
+        for o in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(o, CATALOGUE_CLASSES)
+    ]
+    if not changed:
+        return
+
+    today = local_today()
+    programmes = {o for o in changed if isinstance(o, Programme)}
+    programmes |= {o.programme for o in changed if isinstance(o, Group) and o.programme}
+    for programme in programmes:
+        if programme not in session.deleted:
+            programme.refresh_derived_columns(today)
+    bump_catalogue_version(session)
+
+
+def bump_catalogue_version(session: Session) -> None:
+    """Give the catalogue a new version token, creating its row if missing."""
+    token = uuid.uuid4().hex
+    result = session.connection().execute(
+        update(CatalogueVersion).where(CatalogueVersion.id == 1).values(token=token)
+    )
+    if result.rowcount == 0:
+        session.add(CatalogueVersion(id=1, token=token))
+    session.info["catalogue_changed"] = True

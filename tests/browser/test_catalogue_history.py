@@ -1,0 +1,56 @@
+"""The Back button brings back the whole filtered catalogue page, not a fragment."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from app.models import Category, Programme, Provider
+
+pytestmark = pytest.mark.browser
+
+
+def test_back_restores_the_full_filtered_page(db, page):
+    """Filter with htmx, open a programme, go back: layout, filters and results."""
+    category = Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0)
+    provider = Provider(name="Kalbų namai", city="Vilnius")
+    for title, language in [
+        ("Anglų kalba nuotoliu", "anglų"),
+        ("Anglų kalbos gramatika", "lietuvių"),
+        ("Vokiečių kalba", "lietuvių"),
+    ]:
+        db.session.add(
+            Programme(
+                provider=provider,
+                category=category,
+                title=title,
+                hours=40,
+                price_cents=20000,
+                language=language,
+            )
+        )
+    db.session.commit()
+
+    page.goto("/mokymai/paieska")
+    expect(page.get_by_role("heading", name="Rasta programų: 3")).to_be_visible()
+    page.get_by_role("searchbox").fill("anglu")
+    expect(page.get_by_role("heading", name="Rasta programų: 2")).to_be_visible()
+    page.get_by_role("checkbox", name="Anglų (1)").check()
+    expect(page.get_by_role("heading", name="Rasta programų: 1")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/mokymai/paieska\?q=anglu&kalba=angl"))
+    filtered_url = page.url
+
+    page.get_by_role("link", name="Anglų kalba nuotoliu").click()
+    expect(
+        page.get_by_role("heading", name="Anglų kalba nuotoliu", level=1)
+    ).to_be_visible()
+    page.go_back()
+
+    expect(page).to_have_url(filtered_url)
+    expect(page.get_by_role("navigation", name="Pagrindinis meniu")).to_be_visible()
+    expect(page.get_by_role("heading", name="Visų kategorijų mokymai")).to_be_visible()
+    expect(page.get_by_role("heading", name="Rasta programų: 1")).to_be_visible()
+    expect(page.get_by_role("searchbox")).to_have_value("anglu")
+    expect(page.get_by_role("checkbox", name="Anglų (1)")).to_be_checked()
+    expect(page.get_by_role("checkbox", name="Rusų (0)")).to_be_disabled()
+    expect(page.get_by_role("link", name="Vokiečių kalba")).to_have_count(0)

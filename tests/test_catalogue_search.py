@@ -1,0 +1,437 @@
+"""Ieškoti mokymų: filters with facet counts, sorts, URLs, htmx and bad input."""
+
+import re
+from datetime import timedelta
+from itertools import count
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from app.models import Category, Group, Programme, Provider
+from app.models.catalogue import GroupStatus, ProgrammeStatus
+from app.services.catalogue import read_search
+from app.timeutil import local_today
+
+SEARCH = "/mokymai/paieska"
+
+
+@pytest.fixture
+def categories(db):
+    rows = [
+        Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0),
+        Category(slug="skaitmenine", name="Skaitmeninė", position=1),
+    ]
+    db.session.add_all(rows)
+    db.session.commit()
+    return {c.slug: c for c in rows}
+
+
+@pytest.fixture
+def make_programme(db, categories):
+    """Create a published programme with one open group; return it."""
+    numbers = count(1)
+
+    def make(
+        title: str = "Anglų kalba",
+        category: str = "daugiakalbystes",
+        provider: str | None = None,
+        starts_in: int | None = 30,
+        **fields,
+    ) -> Programme:
+        number = next(numbers)
+        name = provider or f"Teikėjas {number}"
+        owner = db.session.scalar(db.select(Provider).where(Provider.name == name))
+        programme = Programme(
+            provider=owner or Provider(name=name, city="Vilnius"),
+            category=categories[category],
+            title=title,
+            hours=fields.pop("hours", 40),
+            price_cents=fields.pop("price_cents", 20000),
+            city=fields.pop("city", "Vilnius"),
+            **fields,
+        )
+        if starts_in is not None:
+            start = local_today() + timedelta(days=starts_in)
+            programme.groups.append(
+                Group(
+                    code=f"S-{number}",
+                    start_date=start,
+                    end_date=start + timedelta(days=14),
+                    registration_deadline=start - timedelta(days=3),
+                    capacity=10,
+                    price_cents=programme.price_cents,
+                )
+            )
+        db.session.add(programme)
+        db.session.commit()
+        return programme
+
+    return make
+
+
+def titles(html: str) -> list[str]:
+    """Return the programme titles of a results page, in order."""
+    return re.findall(r'<h3><a href="/programos/\d+">([^<]+)</a></h3>', html)
+
+
+def choice(html: str, name: str, value: str) -> str:
+    """Return the markup of one filter choice (its input and its label)."""
+    match = re.search(
+        rf'<input type="checkbox" id="[^"]+" name="{name}" value="{re.escape(value)}"'
+        r"[^>]*>\s*<label[^>]*>[^<]*<span class=\"count\">\(\d+\)</span>",
+        html,
+    )
+    assert match, f"no choice {name}={value}"
+    return match.group(0)
+
+
+def count_of(html: str, name: str, value: str) -> int:
+    return int(re.search(r"\((\d+)\)</span>$", choice(html, name, value)).group(1))
+
+
+# Name search.
+
+
+def test_search_across_all_categories_folds_accents_and_case(client, make_programme):
+    make_programme("Anglų kalba")
+    make_programme("Projektų valdymas", category="skaitmenine")
+    make_programme("Excel pradedantiesiems", category="skaitmenine")
+
+    assert titles(client.get(SEARCH, query_string={"q": "ANGLU"}).text) == [
+        "Anglų kalba"
+    ]
+    found = client.get(SEARCH, query_string={"q": "projektu valdymas"}).text
+    assert titles(found) == ["Projektų valdymas"]
+    assert titles(client.get(SEARCH, query_string={"q": "excel"}).text) == [
+        "Excel pradedantiesiems"
+    ]
+
+
+def test_category_page_searches_only_its_category_with_all_one_click_away(
+    client, make_programme
+):
+    make_programme("Anglų kalba")
+    make_programme("Anglų kalba IT specialistams", category="skaitmenine")
+
+    page = client.get("/mokymai/skaitmenine?q=anglu").text
+
+    assert titles(page) == ["Anglų kalba IT specialistams"]
+    link = re.search(r'<a href="([^"]+)">Ieškoti visose kategorijose</a>', page)
+    everywhere = client.get(link.group(1).replace("&amp;", "&")).text
+    assert sorted(titles(everywhere)) == [
+        "Anglų kalba",
+        "Anglų kalba IT specialistams",
+    ]
+
+
+def test_title_matches_rank_before_provider_name_matches(client, make_programme):
+    make_programme("Vokiečių kalba", provider="Anglų kalbos centras")
+    make_programme("Verslo anglų kalba")
+    make_programme("Anglų kalba B1")
+
+    page = client.get(SEARCH, query_string={"q": "anglu"}).text
+
+    assert titles(page) == ["Anglų kalba B1", "Verslo anglų kalba", "Vokiečių kalba"]
+
+
+# Filters and their counts.
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "matching", "other"),
+    [
+        ("kategorija", "skaitmenine", {"category": "skaitmenine"}, {}),
+        ("vieta", "Kaunas", {"city": "Kaunas"}, {"city": "Vilnius"}),
+        ("vieta", "nuotoliu", {"mode": "nuotolinis"}, {"mode": "kontaktinis"}),
+        ("issilavinimas", "profesinis", {"min_education": "profesinis"}, {}),
+        ("issilavinimas", "nera", {}, {"min_education": "profesinis"}),
+        ("kalba", "anglų", {"language": "anglų"}, {"language": "lietuvių"}),
+        ("budas", "mišrus", {"mode": "mišrus"}, {"mode": "kontaktinis"}),
+        ("pritaikyta", "vision", {"special_needs": ["vision"]}, {}),
+    ],
+)
+def test_each_filter_keeps_only_matching_programmes(
+    client, make_programme, param, value, matching, other
+):
+    make_programme("Tinkama programa", **matching)
+    make_programme("Netinkama programa", **other)
+
+    page = client.get(SEARCH, query_string={param: value}).text
+
+    assert titles(page) == ["Tinkama programa"]
+    assert "checked" in choice(page, param, value)
+
+
+def test_provider_filter(client, make_programme):
+    wanted = make_programme("Tinkama programa", provider="Kalbų namai")
+    make_programme("Netinkama programa", provider="Kiti namai")
+
+    page = client.get(SEARCH, query_string={"teikejas": wanted.provider_id}).text
+
+    assert titles(page) == ["Tinkama programa"]
+
+
+def test_price_duration_and_period_ranges(client, make_programme):
+    make_programme("Pigi trumpa greita", price_cents=10000, hours=16, starts_in=10)
+    make_programme("Brangi ilga vėlyva", price_cents=90000, hours=120, starts_in=90)
+    today = local_today()
+
+    def found(**args):
+        return titles(client.get(SEARCH, query_string=args).text)
+
+    assert found(kaina_iki=100) == ["Pigi trumpa greita"]
+    assert found(kaina_nuo=500) == ["Brangi ilga vėlyva"]
+    assert found(trukme_nuo=100) == ["Brangi ilga vėlyva"]
+    assert found(trukme_iki=20) == ["Pigi trumpa greita"]
+    late = (today + timedelta(days=60)).isoformat()
+    assert found(pradzia_nuo=late) == ["Brangi ilga vėlyva"]
+    assert found(pradzia_iki=late) == ["Pigi trumpa greita"]
+
+
+def test_filters_combine(client, make_programme):
+    make_programme("Anglų kalba nuotoliu", mode="nuotolinis", language="anglų")
+    make_programme("Anglų kalba klasėje", mode="kontaktinis", language="anglų")
+    make_programme("Lietuvių kalba nuotoliu", mode="nuotolinis")
+
+    page = client.get(
+        SEARCH, query_string={"q": "anglu", "budas": "nuotolinis", "kalba": "anglų"}
+    ).text
+
+    assert titles(page) == ["Anglų kalba nuotoliu"]
+
+
+def test_facet_counts_follow_the_other_filters(client, make_programme):
+    make_programme("A", mode="nuotolinis", language="anglų")
+    make_programme("B", mode="nuotolinis", language="lietuvių")
+    make_programme("C", mode="kontaktinis", language="anglų")
+    make_programme("D", mode="kontaktinis", language="anglų", category="skaitmenine")
+
+    page = client.get(SEARCH, query_string={"budas": "nuotolinis"}).text
+
+    # Modes are alternatives: their counts ignore the chosen mode.
+    assert count_of(page, "budas", "nuotolinis") == 2
+    assert count_of(page, "budas", "kontaktinis") == 2
+    # Other facets count under the chosen mode.
+    assert count_of(page, "kalba", "anglų") == 1
+    assert count_of(page, "kalba", "lietuvių") == 1
+    assert count_of(page, "kategorija", "skaitmenine") == 0
+
+
+def test_zero_choices_are_shown_disabled_unless_chosen(client, make_programme):
+    make_programme("A", language="lietuvių")
+
+    page = client.get(SEARCH, query_string={"budas": "nuotolinis"}).text
+    lithuanian = client.get(SEARCH).text
+
+    assert "disabled" in choice(lithuanian, "kalba", "rusų")
+    assert "disabled" not in choice(lithuanian, "kalba", "lietuvių")
+    chosen = choice(page, "budas", "nuotolinis")
+    assert "checked" in chosen and "disabled" not in chosen
+    assert "Rasta programų: 0" in page
+
+
+def test_special_needs_add_up(client, make_programme):
+    make_programme("Abu", special_needs=["hearing", "vision"])
+    make_programme("Tik regos", special_needs=["vision"])
+
+    page = client.get(SEARCH, query_string={"pritaikyta": ["vision", "hearing"]}).text
+
+    assert titles(page) == ["Abu"]
+    assert count_of(page, "pritaikyta", "mobility") == 0
+
+
+def test_only_published_programmes_and_open_groups_count(client, db, make_programme):
+    make_programme("Paskelbta")
+    make_programme("Juodraštis", status=ProgrammeStatus.DRAFT)
+    closed = make_programme("Uždaryta grupė")
+    closed.groups[0].status = GroupStatus.CLOSED
+    db.session.commit()
+
+    page = client.get(SEARCH).text
+    programme_page = client.get(f"/programos/{closed.id}").text
+
+    assert titles(page) == ["Paskelbta", "Uždaryta grupė"]
+    assert "Šiuo metu atvirų grupių nėra." in programme_page
+    assert "atvirų grupių nėra" in page
+
+
+def test_a_change_shows_at_once_despite_the_cache(client, db, make_programme):
+    programme = make_programme("Anglų kalba")
+    assert titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
+
+    programme.title = "Vokiečių kalba"
+    db.session.commit()
+
+    assert titles(client.get(SEARCH, query_string={"q": "anglu"}).text) == []
+
+
+# Sorting.
+
+
+def test_sorts(client, make_programme):
+    make_programme("Šokiai", price_cents=30000, hours=80, starts_in=20, rating=4.5)
+    make_programme("Siuvimas", price_cents=10000, hours=120, starts_in=40)
+    make_programme("Zebrai", price_cents=20000, hours=8, starts_in=10, rating=3.0)
+
+    def order(sort):
+        return titles(client.get(SEARCH, query_string={"rikiuoti": sort}).text)
+
+    assert order("pavadinimas") == ["Siuvimas", "Šokiai", "Zebrai"]
+    assert order("kaina") == ["Siuvimas", "Zebrai", "Šokiai"]
+    assert order("kaina-mazejanti") == ["Šokiai", "Zebrai", "Siuvimas"]
+    assert order("trukme") == ["Zebrai", "Šokiai", "Siuvimas"]
+    assert order("trukme-mazejanti") == ["Siuvimas", "Šokiai", "Zebrai"]
+    assert order("pradzia") == ["Zebrai", "Šokiai", "Siuvimas"]
+    # No ratings are collected yet; unrated programmes come last.
+    assert order("vertinimas") == ["Šokiai", "Zebrai", "Siuvimas"]
+
+
+# The URL holds the whole search.
+
+
+def test_search_round_trips_through_its_url(client, make_programme):
+    make_programme("Anglų kalba", provider="Kalbų namai")
+    args = MultiDict(
+        [
+            ("q", "anglu kalba"),
+            ("kategorija", "daugiakalbystes"),
+            ("kategorija", "skaitmenine"),
+            ("kalba", "anglų"),
+            ("issilavinimas", "nera"),
+            ("pritaikyta", "vision"),
+            ("kaina_nuo", "10"),
+            ("kaina_iki", "300"),
+            ("trukme_nuo", "8"),
+            ("pradzia_nuo", "2030-01-01"),
+            ("pradzia_iki", "2030-02-01"),
+            ("rikiuoti", "kaina"),
+            ("puslapis", "2"),
+        ]
+    )
+    with client.application.test_request_context():
+        search, messages = read_search(args)
+        again, _ = read_search(MultiDict(_flatten(search.to_args())))
+
+    assert messages == []
+    assert again == search
+    assert search.educations == ("",)
+
+
+def _flatten(args: dict) -> list[tuple[str, str]]:
+    return [
+        (key, str(v))
+        for key, value in args.items()
+        for v in (value if isinstance(value, list) else [value])
+    ]
+
+
+def test_one_category_searches_read_as_its_category_page(htmx_client, make_programme):
+    make_programme("Anglų kalba")
+
+    response = htmx_client.get(
+        SEARCH, query_string={"kategorija": "daugiakalbystes", "q": "anglu", "q2": ""}
+    )
+
+    assert response.headers["HX-Push-Url"] == "/mokymai/daugiakalbystes?q=anglu"
+
+
+def test_pages_link_with_the_whole_search(app, client, make_programme):
+    for number in range(app.config["PAGE_SIZE"] + 1):
+        make_programme(f"Kursas {number:02d}", language="anglų")
+
+    page = client.get(SEARCH, query_string={"kalba": "anglų", "rikiuoti": "kaina"})
+
+    assert (
+        'href="/mokymai/paieska?kalba=angl%C5%B3&amp;rikiuoti=kaina&amp;puslapis=2"'
+        in page.text
+    )
+
+
+# htmx and the display.
+
+
+def test_htmx_gets_results_and_filters_out_of_band(htmx_client, make_programme):
+    make_programme("Anglų kalba")
+
+    response = htmx_client.get(SEARCH, query_string={"q": "anglu"})
+
+    assert response.text.lstrip().startswith('<section id="programme-results"')
+    assert '<div id="catalogue-filters" class="filters" hx-swap-oob="true">' in (
+        response.text
+    )
+    assert "<html" not in response.text
+    assert response.headers["HX-Push-Url"] == "/mokymai/paieska?q=anglu"
+
+
+@pytest.mark.parametrize(
+    "header", ["HX-Boosted", "HX-History-Restore-Request"], ids=["boost", "restore"]
+)
+def test_boosted_and_history_requests_get_the_full_page(
+    htmx_client, make_programme, header
+):
+    make_programme("Anglų kalba")
+
+    response = htmx_client.get(SEARCH + "?q=anglu", headers={header: "true"})
+
+    assert "<html" in response.text
+    assert 'id="catalogue-filters" class="filters">' in response.text
+
+
+def test_grid_or_list_is_remembered(client, make_programme):
+    make_programme("Anglų kalba")
+
+    chosen = client.get(SEARCH, query_string={"vaizdas": "tinklelis"})
+    later = client.get(SEARCH)
+
+    assert "kursuok_vaizdas=tinklelis" in chosen.headers["Set-Cookie"]
+    assert 'class="programme-list view-tinklelis"' in later.text
+
+
+# Bad input.
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"kalba": "klingonų"}, "Dalis nurodytų kalbų nežinomi"),
+        ({"kategorija": "nera-tokios"}, "Dalis nurodytų kategorijų nežinomi"),
+        ({"teikejas": ["999999", "abc"]}, "mokymo teikėjų nežinomi"),
+        ({"kaina_nuo": "-5"}, "Kainos riba negali būti neigiama"),
+        ({"kaina_nuo": "300", "kaina_iki": "100"}, "Kainos ribos sukeistos"),
+        ({"kaina_iki": "daug"}, "Kainos riba turi būti skaičius"),
+        ({"pradzia_nuo": "vakar"}, "Data turi būti formatu"),
+        ({"puslapis": "-3"}, "Netinkamas puslapio numeris"),
+        ({"puslapis": "99"}, "Tokio puslapio nėra"),
+        ({"rikiuoti": "DROP TABLE"}, "Nežinomas rikiavimas"),
+        ({"q": "anglu " * 400}, "Paieškos tekstas per ilgas"),
+    ],
+)
+def test_bad_input_gives_a_normal_page_with_a_message(
+    client, make_programme, args, message
+):
+    make_programme("Anglų kalba", price_cents=20000)
+
+    response = client.get(SEARCH, query_string=args)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert titles(response.text) == ["Anglų kalba"]
+
+
+def test_swapped_price_range_is_corrected(client, make_programme):
+    make_programme("Anglų kalba", price_cents=20000)
+
+    page = client.get(SEARCH, query_string={"kaina_nuo": 300, "kaina_iki": 100}).text
+
+    assert 'name="kaina_nuo" min="0" step="1" inputmode="numeric" value="100"' in page
+
+
+def test_markup_and_sql_are_escaped_everywhere(client, make_programme):
+    make_programme("Anglų kalba")
+    evil = "<script>alert(1)</script>' OR 1=1 --"
+
+    response = client.get(SEARCH, query_string={"q": evil, "vieta": evil})
+
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+    assert "&lt;script&gt;" in response.text
