@@ -1,7 +1,17 @@
 """Public pages: the start page and the privacy rules."""
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask_login import current_user
+
+from app.services.calendar import learner_by_calendar_token, learner_calendar
 
 bp = Blueprint("public", __name__)
 
@@ -17,3 +27,12 @@ def index():
 def privacy_rules():
     version = current_app.config["PRIVACY_RULES_VERSION"]
     return render_template("public/privacy_rules.html", version=version)
+
+
+@bp.get("/kalendorius/<token>.ics")
+def calendar_feed(token: str):
+    """Serve a learner's sessions to their calendar app by a secret URL."""
+    learner = learner_by_calendar_token(token)
+    if learner is None:
+        abort(404)
+    return Response(learner_calendar(learner), mimetype="text/calendar")

@@ -5,6 +5,7 @@ from app.models.catalogue import Category, Group, GroupSession, Programme, Provi
 from app.models.outbox import OutboxEmail
 from app.models.registration import BasketEntry, Registration
 from app.models.user import Consent, User
+from app.models.waitlist import WaitlistEntry
 
 __all__ = [
     "AuditEntry",
@@ -18,4 +19,5 @@ __all__ = [
     "Provider",
     "Registration",
     "User",
+    "WaitlistEntry",
 ]
