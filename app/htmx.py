@@ -4,9 +4,14 @@ from flask import Response, redirect, request
 
 
 def is_htmx() -> bool:
-    """Tell whether the request came from htmx (and not from a history restore)."""
+    """Tell whether htmx asked for a fragment rather than a whole page.
+
+    A boosted link or form and a history restore also send HX-Request, but they
+    swap in the whole page, so they must get the full layout.
+    """
     return (
         request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-Boosted") != "true"
         and request.headers.get("HX-History-Restore-Request") != "true"
     )
 

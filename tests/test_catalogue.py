@@ -143,3 +143,11 @@ def test_unknown_pages_are_lithuanian_404s(client, db):
         response = client.get(url)
         assert response.status_code == 404
         assert "Puslapis nerastas" in response.text
+
+
+def test_boosted_navigation_gets_the_full_page(htmx_client, make_group):
+    make_group(title="Anglų kalba")
+    response = htmx_client.get(
+        "/mokymai/daugiakalbystes", headers={"HX-Boosted": "true"}
+    )
+    assert "<html" in response.text

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
 CHROMIUM_ARGS = [
@@ -16,8 +16,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 5_000
-
-expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,29 @@ def menu(page: Page) -> Locator:
     return page.get_by_role("navigation", name="Pagrindinis meniu")
 
 
+def watch_for_problems(page: Page) -> list[str]:
+    """Collect script errors, console errors (CSP refusals) and failed requests."""
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and not message.text.startswith("Failed to load resource")
+            and problems.append(message.text)
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and not response.url.endswith("/favicon.ico")
+            and problems.append(f"{response.status} {response.url}")
+        ),
+    )
+    return problems
+
+
 def log_in(page: Page) -> None:
     """Log in as Ona through the consent page and the simulated gateway."""
     page.goto("/")
@@ -32,9 +55,11 @@ def log_in(page: Page) -> None:
 
     consent = page.get_by_label("Susipažinau ir sutinku su asmens privatumo")
     proceed = page.get_by_role("button", name="Tęsti per Elektroninius valdžios vartus")
+    assert consent.get_attribute("aria-invalid") is None
     proceed.click()
     refusal = "Pažymėkite, kad sutinkate su taisyklėmis, kitaip prisijungti negalima."
     expect(page.get_by_role("alert")).to_contain_text(refusal)
+    expect(consent).to_have_attribute("aria-invalid", "true")
     expect(consent).to_have_accessible_description(refusal)
     consent.check()
     proceed.click()
@@ -42,6 +67,8 @@ def log_in(page: Page) -> None:
     expect(
         page.get_by_role("heading", name="Fizinio asmens prisijungimas")
     ).to_be_visible()
+    # A whole page, not one swapped into ours: the real gateway is another site.
+    expect(page.locator("body")).to_have_class("gateway")
     page.get_by_label("Ona Petraitienė").check()
     page.get_by_label("Smart-ID").check()
     page.get_by_role("button", name="Prisijungti").click()
@@ -52,12 +79,7 @@ def test_learner_finds_a_programme_and_registers(db, make_group, page):
     group = make_group(title=TITLE)
     make_group(title=OTHER_TITLE)
     code, provider = group.code, group.programme.provider.name
-    problems = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on(
-        "console",
-        lambda message: message.type == "error" and problems.append(message.text),
-    )
+    problems = watch_for_problems(page)
 
     log_in(page)
     expect(page.get_by_role("heading", name="Sveiki, Ona!")).to_be_visible()
@@ -92,7 +114,9 @@ def test_learner_finds_a_programme_and_registers(db, make_group, page):
 
     page.get_by_role("link", name=f"Registruotis į grupę {code}").click()
     expect(page.get_by_role("heading", name="Registracija į grupę")).to_be_visible()
-    page.get_by_role("radio", name="IMP krepšelio lėšos").check()
+    basket = page.get_by_role("radio", name="IMP krepšelio lėšos")
+    expect(basket).to_have_accessible_description("Krepšelis apmokės 300 Eur.")
+    basket.check()
     page.get_by_label("El. paštas pranešimams").fill(EMAIL)
     page.get_by_role("button", name="Registruotis į šią grupę").click()
     expect(
