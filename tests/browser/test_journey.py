@@ -125,11 +125,11 @@ def test_learner_finds_a_programme_and_registers(db, make_group, page):
     expect(page.get_by_role("status")).to_contain_text(EMAIL)
 
     menu(page).get_by_role("link", name="Mano mokymai").click()
-    row = page.get_by_role("row").filter(has_text=TITLE)
-    expect(row.get_by_role("cell", name=code, exact=True)).to_be_visible()
-    expect(
-        row.get_by_role("cell", name="Laukiama mokymo teikėjo patvirtinimo")
-    ).to_be_visible()
+    training = page.get_by_role("article", name=TITLE)
+    expect(fact(training, "Grupė")).to_have_text(code)
+    expect(fact(training, "Būsena")).to_have_text(
+        "Laukiama mokymo teikėjo patvirtinimo"
+    )
 
     page.get_by_role("contentinfo").get_by_role(
         "link", name="Kūrėjo pašto dėžutė"
