@@ -144,6 +144,7 @@ def test_group_calendar_is_valid_ics_in_vilnius_time(client, make_group):
         tzinfo=ZoneInfo("Europe/Vilnius"),
     )
     assert start.utcoffset() is not None
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Vilnius"
     assert "Anglų kalba pradedantiesiems" in str(events[0]["SUMMARY"])
 
 

@@ -201,3 +201,18 @@ def test_someone_elses_offer_is_forbidden(
     login_as(client, learners[2].personal_code)
 
     assert client.get(f"/laukimo-eile/{entry.id}").status_code == 403
+
+
+def test_sweep_job_expires_overdue_offers(db, full_group, learners):
+    from jobs.waitlist import expire_waitlist_offers
+
+    long_ago = utcnow() - timedelta(hours=60)
+    entry = join_waitlist(learners[1], full_group, long_ago)
+    leave_group(learners[0], db.session.scalar(db.select(Registration)), long_ago)
+    db.session.commit()
+
+    assert expire_waitlist_offers() == 1
+    assert expire_waitlist_offers() == 0
+    db.session.rollback()
+    assert db.session.get(WaitlistEntry, entry.id).status == "expired"
+    assert db.session.get(Group, full_group.id).seats_taken == 0

@@ -50,6 +50,7 @@ def group_calendar(group: Group) -> bytes:
     """Return every session of a group as an .ics file."""
     calendar = _calendar(f"{group.programme.title} ({group.code})")
     _add_sessions(calendar, group, datetime.now(UTC))
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
@@ -65,6 +66,7 @@ def learner_calendar(learner: User) -> bytes:
     stamp = datetime.now(UTC)
     for registration in registrations:
         _add_sessions(calendar, registration.group, stamp)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
