@@ -45,6 +45,8 @@ class Config:
     MAIL_SUPPRESS_SEND = _bool("MAIL_SUPPRESS_SEND", True)
     DEV_MAILBOX = _bool("DEV_MAILBOX", True)
 
+    # Where links in e-mails point; e-mails are rendered outside requests too.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
     TEST_PERSONS_PATH = os.environ.get(
         "TEST_PERSONS_PATH", str(DATA_DIR / "test_persons.json")
     )
@@ -69,6 +71,7 @@ class Config:
     CATALOGUE_DIR = os.environ.get("CATALOGUE_DIR", str(DATA_DIR / "catalogue"))
     PRIVACY_RULES_VERSION = os.environ.get("PRIVACY_RULES_VERSION", "2024-09-01")
     BASKET_LIMIT_CENTS = int(os.environ.get("BASKET_LIMIT_CENTS", "50000"))
+    WAITLIST_OFFER_HOURS = int(os.environ.get("WAITLIST_OFFER_HOURS", "48"))
     BASKET_WINDOW_YEARS = int(os.environ.get("BASKET_WINDOW_YEARS", "5"))
     TIMEZONE = "Europe/Vilnius"
     PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))

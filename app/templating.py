@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, time
 
-from flask import Flask
+from flask import Flask, current_app
 
 from app.timeutil import to_local
 
@@ -42,7 +42,14 @@ def weekday(value: date) -> str:
     return WEEKDAYS[value.weekday()]
 
 
+def public_url(endpoint: str, **values: object) -> str:
+    """Build an absolute link for e-mails, with or without a request."""
+    path = current_app.url_map.bind("").build(endpoint, values)
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path
+
+
 def register(app: Flask) -> None:
+    app.jinja_env.globals["public_url"] = public_url
     app.jinja_env.filters["eur"] = format_eur
     app.jinja_env.filters["lt_date"] = format_date
     app.jinja_env.filters["hhmm"] = format_time

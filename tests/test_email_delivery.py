@@ -112,6 +112,9 @@ def test_worker_delivers_registration_email_over_smtp(
     assert group.code in text
     assert "18:00–21:00" in text
     assert "text/html" in parts
+    calendar = parts["text/calendar"]
+    assert calendar.get_filename() == f"kursuok-{group.code}.ics"
+    assert b"BEGIN:VEVENT" in calendar.get_payload(decode=True)
     email = wait_for(
         lambda: postgres.session.scalar(
             postgres.select(OutboxEmail).where(OutboxEmail.status == "sent")

@@ -1,12 +1,14 @@
 """The registration service under races: seats and duplicates hold in the database."""
 
 import threading
+import time
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 from app.extensions import db as _db
-from app.models import Group, Registration, User
+from app.models import BasketEntry, Group, Registration, User
 from app.models.registration import Funding
 from app.services.registration import AlreadyRegistered, register_for_group
 from app.timeutil import local_today, utcnow
@@ -106,3 +108,73 @@ def test_double_click_at_the_same_moment_creates_one_registration(
     assert outcomes.count("AlreadyRegistered") == 3
     postgres.session.rollback()
     assert postgres.session.get(Group, group.id).seats_taken == 1
+
+
+def wait_for_lock_waiters(db, count: int, timeout: float = 20.0) -> None:
+    """Wait until `count` sessions of this database are waiting for a row lock."""
+    deadline = time.monotonic() + timeout
+    with db.engine.connect() as watcher:
+        while time.monotonic() < deadline:
+            waiting = watcher.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                    "current_database() AND wait_event_type = 'Lock'"
+                )
+            ).scalar()
+            if waiting >= count:
+                return
+            watcher.rollback()
+            time.sleep(0.05)
+    raise AssertionError(f"{count} requests never waited for the basket lock")
+
+
+def test_parallel_requests_never_reserve_more_than_the_remainder(
+    app, postgres, make_group, login_as
+):
+    """The same learner, logged in twice, registers into two groups at one moment."""
+    from tests.conftest import csrf_token
+
+    groups = [make_group(price_cents=40000).id for _ in range(2)]
+    clients = [app.test_client() for _ in groups]
+    forms = []
+    for client, group in zip(clients, groups, strict=True):
+        login_as(client, contacts=True)
+        page = client.get(f"/grupes/{group}/registracija")
+        forms.append(csrf_token(page.text))
+    barrier = threading.Barrier(len(groups))
+    statuses = []
+
+    def post(client, group, token):
+        barrier.wait()
+        response = client.post(
+            f"/grupes/{group}/registracija",
+            data={"funding": "basket", "csrf_token": token},
+        )
+        statuses.append(response.status_code)
+
+    threads = [
+        threading.Thread(target=post, args=args)
+        for args in zip(clients, groups, forms, strict=True)
+    ]
+    learner_id = postgres.session.scalar(postgres.select(User.id))
+    postgres.session.rollback()
+    with postgres.engine.connect() as blocker:
+        # Hold the learner's basket lock so both requests must queue behind it.
+        blocker.execute(
+            text("SELECT id FROM users WHERE id = :id FOR UPDATE"), {"id": learner_id}
+        )
+        for thread in threads:
+            thread.start()
+        wait_for_lock_waiters(postgres, 2)
+        blocker.rollback()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    postgres.session.rollback()
+    registrations = postgres.session.scalars(postgres.select(Registration)).all()
+    assert len(registrations) == 2
+    assert sorted(r.basket_cents for r in registrations) == [10000, 40000]
+    reserved = postgres.session.scalar(
+        postgres.select(postgres.func.sum(BasketEntry.amount_cents))
+    )
+    assert reserved == 50000

@@ -1,26 +1,36 @@
 """Registering into a group: the registration window and the congratulation."""
 
-from flask import Blueprint, abort, flash, render_template, url_for
+from flask import Blueprint, Response, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import RadioField
+from wtforms import BooleanField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from app.blueprints.catalogue import group_or_404
 from app.extensions import db
 from app.htmx import see_other
-from app.models import Registration
+from app.models import Registration, WaitlistEntry
 from app.models.registration import FUNDING_LABELS, Funding
+from app.models.waitlist import WaitlistStatus
 from app.services import DomainError
+from app.services.ics import group_calendar
 from app.services.registration import (
     CONTACTS_MISSING,
     AlreadyRegistered,
     active_registration,
+    leave_group,
     quote_registration,
     register_for_group,
 )
-from app.timeutil import local_today
+from app.services.waitlist import (
+    accept_offer,
+    decline_offer,
+    expire_offers,
+    join_waitlist,
+    place_in_line,
+)
+from app.timeutil import local_today, utcnow
 
 bp = Blueprint("registration", __name__)
 
@@ -88,3 +98,145 @@ def done(registration_id: int):
     if registration.learner_id != current_user.id:
         abort(403)
     return render_template("registration/done.html", registration=registration)
+
+
+class LeaveForm(FlaskForm):
+    confirm = BooleanField(
+        "Taip, palikti grupę",
+        validators=[
+            DataRequired("Pažymėkite „Taip, palikti grupę“, jei tikrai norite išeiti.")
+        ],
+    )
+
+
+class WaitlistForm(FlaskForm):
+    """Joining or leaving the waiting list needs nothing but the CSRF token."""
+
+
+class OfferForm(FlaskForm):
+    funding = RadioField(
+        "Mokymų finansavimas",
+        choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],
+        validators=[DataRequired("Pasirinkite, kaip mokėsite už mokymus.")],
+    )
+
+
+def _own_registration(registration_id: int) -> Registration:
+    registration = db.session.get(Registration, registration_id)
+    if registration is None:
+        abort(404)
+    if registration.learner_id != current_user.id:
+        abort(403)
+    return registration
+
+
+def _own_entry(entry_id: int) -> WaitlistEntry:
+    entry = db.session.get(WaitlistEntry, entry_id)
+    if entry is None:
+        abort(404)
+    if entry.learner_id != current_user.id:
+        abort(403)
+    return entry
+
+
+@bp.post("/registracijos/<int:registration_id>/palikti")
+@login_required
+def leave(registration_id: int):
+    registration = _own_registration(registration_id)
+    form = LeaveForm()
+    if not form.validate_on_submit():
+        flash(
+            " ".join(form.confirm.errors) or "Patvirtinkite, kad norite palikti grupę.",
+            "error",
+        )
+        return see_other(
+            url_for("learner.trainings") + f"#registracija-{registration.id}"
+        )
+
+    try:
+        left = leave_group(current_user, registration, utcnow())
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return see_other(url_for("learner.trainings"))
+    db.session.commit()
+
+    if left:
+        flash(
+            "Palikote grupę. Rezervuotos krepšelio lėšos grąžintos į krepšelį.", "info"
+        )
+    return see_other(url_for("learner.trainings"))
+
+
+@bp.route("/grupes/<int:group_id>/laukti", methods=["GET", "POST"])
+@login_required
+def wait(group_id: int):
+    group = group_or_404(group_id)
+    form = WaitlistForm()
+    if not form.validate_on_submit():
+        return render_template("registration/wait.html", group=group, form=form)
+
+    try:
+        entry = join_waitlist(current_user, group, utcnow())
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return see_other(
+            url_for("catalogue.programme", programme_id=group.programme_id)
+        )
+    db.session.commit()
+
+    flash(f"Stojote į laukimo eilę. Jūsų vieta eilėje: {place_in_line(entry)}.", "info")
+    return see_other(url_for("learner.trainings"))
+
+
+@bp.route("/laukimo-eile/<int:entry_id>", methods=["GET", "POST"])
+@login_required
+def offer(entry_id: int):
+    entry = _own_entry(entry_id)
+    expire_offers(utcnow(), group=entry.group)
+    db.session.commit()
+    today = local_today()
+    quote = quote_registration(current_user, entry.group, today)
+    form = OfferForm(funding=Funding.BASKET if quote.basket_allowed else Funding.OWN)
+
+    if entry.status == WaitlistStatus.OFFERED and form.validate_on_submit():
+        try:
+            registration = accept_offer(
+                current_user, entry, Funding(form.funding.data), utcnow(), today
+            )
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+            return see_other(url_for("registration.offer", entry_id=entry.id))
+        db.session.commit()
+        return see_other(url_for("registration.done", registration_id=registration.id))
+
+    return render_template(
+        "registration/offer.html", entry=entry, quote=quote, form=form
+    )
+
+
+@bp.post("/laukimo-eile/<int:entry_id>/atsisakyti")
+@login_required
+def decline(entry_id: int):
+    entry = _own_entry(entry_id)
+    if not WaitlistForm().validate_on_submit():
+        abort(400)
+
+    decline_offer(current_user, entry, utcnow())
+    db.session.commit()
+    flash("Laukimo eilę palikote.", "info")
+    return see_other(url_for("learner.trainings"))
+
+
+@bp.get("/grupes/<int:group_id>/tvarkarastis.ics")
+def group_ics(group_id: int):
+    group = group_or_404(group_id)
+    return Response(
+        group_calendar(group),
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": f'attachment; filename="kursuok-{group.code}.ics"'
+        },
+    )

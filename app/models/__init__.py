@@ -13,6 +13,7 @@ from app.models.outbox import OutboxEmail
 from app.models.profile import Document, EmailConfirmation, RegisterExtract
 from app.models.registration import BasketEntry, Registration
 from app.models.user import Consent, User
+from app.models.waitlist import WaitlistEntry
 
 __all__ = [
     "AuditEntry",
@@ -30,4 +31,5 @@ __all__ = [
     "RegisterExtract",
     "Registration",
     "User",
+    "WaitlistEntry",
 ]

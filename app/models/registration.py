@@ -82,6 +82,7 @@ class Registration(db.Model):
     basket_cents: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    left_at: Mapped[datetime | None]
 
     learner: Mapped[User] = relationship()
     group: Mapped[Group] = relationship()
@@ -122,3 +123,5 @@ class BasketEntry(db.Model):
     kind: Mapped[str] = mapped_column(String(10))
     amount_cents: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    registration: Mapped[Registration] = relationship()

@@ -40,6 +40,8 @@ class User(UserMixin, db.Model):
     registers_synced_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Secret for the personal calendar feed URL; None when the feed is off.
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     consents: Mapped[list["Consent"]] = relationship(back_populates="user")
 

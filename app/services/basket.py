@@ -1,5 +1,14 @@
-"""The IMP basket: a balance derived from the append-only ledger."""
+"""The IMP basket: a balance derived from the append-only ledger.
 
+A reservation is held from registration until it is released (the learner
+left, was rejected or deregistered, or the contract was terminated by
+agreement) or spent (the training was completed). Spending opens a 5-year
+window from the first spend; the limit applies to what is spent inside the
+window plus what is still reserved. When the window ends, the next spend opens
+a new one.
+"""
+
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,6 +18,9 @@ from sqlalchemy import func
 from app.extensions import db
 from app.models import BasketEntry, Registration, User
 from app.models.registration import BasketEntryKind
+from app.timeutil import utcnow
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -24,64 +36,130 @@ class BasketBalance:
 
 
 def basket_balance(learner: User, today: date) -> BasketBalance:
-    """Derive the learner's basket from ledger entries inside the 5-year window."""
+    """Derive the learner's basket on a given day from the ledger."""
     limit = current_app.config["BASKET_LIMIT_CENTS"]
     years = current_app.config["BASKET_WINDOW_YEARS"]
-
-    first_spend = db.session.scalar(
-        db.select(func.min(BasketEntry.created_at)).where(
-            BasketEntry.learner_id == learner.id,
-            BasketEntry.kind == BasketEntryKind.SPEND,
-        )
-    )
-    window_start, window_ends = _window(first_spend, today, years)
-
     totals = dict(
         db.session.execute(
-            db.select(
-                BasketEntry.kind, func.coalesce(func.sum(BasketEntry.amount_cents), 0)
-            )
+            db.select(BasketEntry.kind, func.sum(BasketEntry.amount_cents))
             .where(BasketEntry.learner_id == learner.id)
-            .where(BasketEntry.created_at >= window_start)
             .group_by(BasketEntry.kind)
         ).all()
     )
-    reserved = totals.get(BasketEntryKind.RESERVE, 0) - totals.get(
-        BasketEntryKind.RELEASE, 0
+    reserved = (
+        totals.get(BasketEntryKind.RESERVE, 0)
+        - totals.get(BasketEntryKind.RELEASE, 0)
+        - totals.get(BasketEntryKind.SPEND, 0)
     )
-    spent = totals.get(BasketEntryKind.SPEND, 0)
-    return BasketBalance(limit, max(reserved - spent, 0), spent, window_ends)
+
+    spends = db.session.execute(
+        db.select(BasketEntry.created_at, BasketEntry.amount_cents)
+        .where(BasketEntry.learner_id == learner.id)
+        .where(BasketEntry.kind == BasketEntryKind.SPEND)
+        .order_by(BasketEntry.created_at)
+    ).all()
+    spent, window_ends = _spent_in_window(spends, today, years)
+    return BasketBalance(limit, max(reserved, 0), spent, window_ends)
 
 
-def _window(
-    first_spend: datetime | None, today: date, years: int
-) -> tuple[datetime, date | None]:
-    """Return the start of the current 5-year window and the day it ends."""
-    if first_spend is None:
-        return datetime.min, None
+def _spent_in_window(
+    spends: list[tuple[datetime, int]], today: date, years: int
+) -> tuple[int, date | None]:
+    """Return what was spent in the window open on `today` and the day it ends."""
+    window_ends: date | None = None
+    spent = 0
+    for moment, amount in spends:
+        if moment.date() > today:
+            break
+        if window_ends is None or moment.date() >= window_ends:
+            window_ends = _add_years(moment.date(), years)
+            spent = 0
+        spent += amount
 
-    start = first_spend
-    while True:
-        end = _add_years(start.date(), years)
-        if end > today:
-            return start, end
-        start = datetime.combine(end, datetime.min.time())
+    if window_ends is None or today >= window_ends:
+        return 0, None
+    return spent, window_ends
 
 
 def _add_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
-    except ValueError:
+    except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
 
 
-def reserve_basket(registration: Registration, amount_cents: int) -> BasketEntry:
-    """Write a reserve entry for a registration."""
+def split_price(price_cents: int, balance: BasketBalance) -> tuple[int, int]:
+    """Split a price into the basket's part and the learner's own top-up."""
+    basket = min(price_cents, balance.remaining_cents)
+    return basket, price_cents - basket
+
+
+def lock_basket(learner: User) -> None:
+    """Serialise basket changes of one learner until the transaction ends."""
+    db.session.execute(
+        db.select(User.id).where(User.id == learner.id).with_for_update()
+    ).all()
+
+
+def outstanding_reservation(registration: Registration) -> int:
+    """Return what a registration still holds: reserved, not released or spent."""
+    rows = dict(
+        db.session.execute(
+            db.select(BasketEntry.kind, func.sum(BasketEntry.amount_cents))
+            .where(BasketEntry.registration_id == registration.id)
+            .group_by(BasketEntry.kind)
+        ).all()
+    )
+    return (
+        rows.get(BasketEntryKind.RESERVE, 0)
+        - rows.get(BasketEntryKind.RELEASE, 0)
+        - rows.get(BasketEntryKind.SPEND, 0)
+    )
+
+
+def _append(registration: Registration, kind: str, amount_cents: int) -> BasketEntry:
     entry = BasketEntry(
         learner_id=registration.learner_id,
         registration_id=registration.id,
-        kind=BasketEntryKind.RESERVE,
+        kind=kind,
         amount_cents=amount_cents,
+        created_at=utcnow(),
     )
     db.session.add(entry)
+    db.session.flush()
+    logger.info(
+        "Basket %s of %s for registration %s", kind, amount_cents, registration.id
+    )
     return entry
+
+
+def reserve_basket(registration: Registration, amount_cents: int) -> BasketEntry:
+    """Reserve basket money for a registration."""
+    return _append(registration, BasketEntryKind.RESERVE, amount_cents)
+
+
+def release_basket(registration: Registration) -> BasketEntry | None:
+    """Release what is still reserved for a registration; nothing if none is."""
+    outstanding = outstanding_reservation(registration)
+    if outstanding <= 0:
+        return None
+    return _append(registration, BasketEntryKind.RELEASE, outstanding)
+
+
+def spend_basket(registration: Registration) -> BasketEntry | None:
+    """Spend what is reserved for a completed registration; nothing if none is."""
+    outstanding = outstanding_reservation(registration)
+    if outstanding <= 0:
+        return None
+    return _append(registration, BasketEntryKind.SPEND, outstanding)
+
+
+def basket_statement(learner: User) -> list[BasketEntry]:
+    """Return every ledger entry of a learner, newest first."""
+    return list(
+        db.session.scalars(
+            db.select(BasketEntry)
+            .where(BasketEntry.learner_id == learner.id)
+            .order_by(BasketEntry.created_at.desc(), BasketEntry.id.desc())
+        )
+    )

@@ -43,6 +43,12 @@ def deliver_email(email: OutboxEmail) -> bool:
             body=email.body_text,
             html=email.body_html,
         )
+        if email.attachment_body:
+            message.attach(
+                email.attachment_name,
+                email.attachment_type,
+                email.attachment_body.encode(),
+            )
         # Read the SMTP settings now rather than those captured at start-up.
         settings = mail.init_mail(current_app.config, current_app.debug, False)
         with Connection(settings) as connection:
