@@ -292,9 +292,11 @@ def make_group(db):
     return make
 
 
-@pytest.fixture(scope="session")
-def smtp_server():
-    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives."""
+def start_smtp_server(port: int):
+    """Start a real SMTP server (aiosmtpd) on 127.0.0.1; return (inbox, controller).
+
+    The inbox keeps every message received in `inbox.messages`.
+    """
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message
 
@@ -307,9 +309,16 @@ def smtp_server():
             self.messages.append(message)
 
     inbox = Inbox()
-    inbox.port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
+    inbox.port = port
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
+    return inbox, controller
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 for the whole test session."""
+    inbox, controller = start_smtp_server(free_port())
     yield inbox
     controller.stop()
 

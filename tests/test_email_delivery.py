@@ -12,7 +12,7 @@ import pytest
 
 from app.models import OutboxEmail
 from jobs.email import deliver_pending_emails
-from tests.conftest import csrf_token, free_port
+from tests.conftest import csrf_token, free_port, start_smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,17 +126,6 @@ def test_worker_delivers_registration_email_over_smtp(
 def test_smtp_outage_is_retried_until_the_server_is_back(
     queue_app, postgres, client, make_group, login_as, start_worker
 ):
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message
-
-    class Inbox(Message):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def handle_message(self, message):
-            self.messages.append(message)
-
     group = make_group()
     login_as(client, contacts=True)
     port = free_port()
@@ -153,9 +142,7 @@ def test_smtp_outage_is_retried_until_the_server_is_back(
     email = wait_for(failed_once)
     assert email.status == "pending"
     assert "ConnectionRefusedError" in email.last_error
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
+    inbox, controller = start_smtp_server(port)
     try:
         wait_for(lambda: inbox.messages, timeout=40)
     finally:

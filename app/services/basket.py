@@ -39,18 +39,7 @@ def basket_balance(learner: User, today: date) -> BasketBalance:
     """Derive the learner's basket on a given day from the ledger."""
     limit = current_app.config["BASKET_LIMIT_CENTS"]
     years = current_app.config["BASKET_WINDOW_YEARS"]
-    totals = dict(
-        db.session.execute(
-            db.select(BasketEntry.kind, func.sum(BasketEntry.amount_cents))
-            .where(BasketEntry.learner_id == learner.id)
-            .group_by(BasketEntry.kind)
-        ).all()
-    )
-    reserved = (
-        totals.get(BasketEntryKind.RESERVE, 0)
-        - totals.get(BasketEntryKind.RELEASE, 0)
-        - totals.get(BasketEntryKind.SPEND, 0)
-    )
+    reserved = _held(BasketEntry.learner_id == learner.id)
 
     spends = db.session.execute(
         db.select(BasketEntry.created_at, BasketEntry.amount_cents)
@@ -103,17 +92,23 @@ def lock_basket(learner: User) -> None:
 
 def outstanding_reservation(registration: Registration) -> int:
     """Return what a registration still holds: reserved, not released or spent."""
-    rows = dict(
+    return _held(BasketEntry.registration_id == registration.id)
+
+
+def _held(condition) -> int:
+    """Sum what entries matching a condition still hold: reserved less released
+    and spent (spending consumes the reservation it came from)."""
+    totals = dict(
         db.session.execute(
             db.select(BasketEntry.kind, func.sum(BasketEntry.amount_cents))
-            .where(BasketEntry.registration_id == registration.id)
+            .where(condition)
             .group_by(BasketEntry.kind)
         ).all()
     )
     return (
-        rows.get(BasketEntryKind.RESERVE, 0)
-        - rows.get(BasketEntryKind.RELEASE, 0)
-        - rows.get(BasketEntryKind.SPEND, 0)
+        totals.get(BasketEntryKind.RESERVE, 0)
+        - totals.get(BasketEntryKind.RELEASE, 0)
+        - totals.get(BasketEntryKind.SPEND, 0)
     )
 
 
