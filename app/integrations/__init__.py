@@ -15,7 +15,7 @@ def init_integrations(app: Flask) -> None:
     """
     directory = SimulatedPersonDirectory(app.config["TEST_PERSONS_PATH"])
     directory.load()
-    app.extensions["kursuok.identity"] = SimulatedGateway(app.config["SECRET_KEY"])
+    app.extensions["kursuok.identity"] = SimulatedGateway()
     app.extensions["kursuok.test_persons"] = directory
 
 
