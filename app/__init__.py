@@ -2,12 +2,12 @@
 
 import logging
 
-from flask import Flask, has_request_context, render_template, request
-from flask_wtf.csrf import CSRFError
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from app.config import Config
+from app.errors import register_error_pages
 from app.extensions import csrf, db, login_manager, mail, migrate
 
 
@@ -28,7 +28,7 @@ def create_app(config_class: type = Config) -> Flask:
 
     init_integrations(app)
     _register_blueprints(app)
-    _register_error_pages(app)
+    register_error_pages(app)
     _register_request_hooks(app)
     _register_template_helpers(app)
 
@@ -74,30 +74,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(registration.bp)
     if app.config["DEV_MAILBOX"]:
         app.register_blueprint(dev.bp)
-
-
-def _register_error_pages(app: Flask) -> None:
-    @app.errorhandler(CSRFError)
-    def csrf_error(error):
-        logging.getLogger(__name__).info("CSRF check failed: %s", error.description)
-        return render_template("errors/csrf.html"), 400
-
-    @app.errorhandler(403)
-    def forbidden(error):
-        return render_template("errors/403.html"), 403
-
-    @app.errorhandler(413)
-    def too_large(error):
-        return render_template("errors/413.html"), 413
-
-    @app.errorhandler(404)
-    def not_found(error):
-        return render_template("errors/404.html"), 404
-
-    @app.errorhandler(500)
-    def server_error(error):
-        db.session.rollback()
-        return render_template("errors/500.html"), 500
 
 
 def _register_request_hooks(app: Flask) -> None:

@@ -17,6 +17,8 @@ from flask import current_app
 
 from app.extensions import db
 from app.models import Category, Group, GroupSession, Programme, Provider
+from app.models.catalogue import main_city
+from app.services.calendar import working_calendar
 from app.timeutil import local_today
 
 CATEGORIES = [
@@ -35,6 +37,7 @@ CATEGORIES = [
 CITIES = ["Vilnius", "Kaunas", "Klaipėda", "Šiauliai", "Panevėžys", "Alytus", "Utena"]
 STREETS = ["Gedimino pr.", "Laisvės al.", "Taikos pr.", "Vilniaus g.", "Tilžės g."]
 ACADEMIC_HOURS_PER_SESSION = 4
+REMOTE_ADDRESS = "prisijungimo nuoroda siunčiama el. paštu"
 
 
 def seed_demo(today: date | None = None) -> str:
@@ -103,10 +106,12 @@ def _seed_providers(path: Path) -> dict[str, Provider]:
 
 
 def _provider_description(row: dict[str, str], city: str) -> str:
+    """Describe a provider in sentences that need no declension of its name."""
     kind = row["type"] or "mokymo teikėjas"
-    text = f"{row['name']}: {kind}, veikiantis {city} mieste."
-    if row["note"]:
-        text += f" {row['note']}."
+    text = f"Teikėjo tipas: {kind}. Veiklos vieta: {city}."
+    note = row["note"].strip().rstrip(".")
+    if note:
+        text += f" {note[0].upper()}{note[1:]}."
     return text
 
 
@@ -187,10 +192,19 @@ def _content(title: str, hours: int) -> str:
     )
 
 
+# Education levels in the accusative case, as "turėti ne žemesnį kaip …" needs.
+EDUCATION_ACCUSATIVE = {
+    "profesinis": "profesinį",
+    "aukštasis koleginis": "aukštąjį koleginį",
+    "aukštasis universitetinis": "aukštąjį universitetinį",
+}
+
+
 def _requirements(min_education: str) -> str:
     if not min_education:
         return "Specialių reikalavimų dalyviui nėra."
-    return f"Dalyvis turi turėti ne žemesnį kaip {min_education} išsilavinimą."
+    level = EDUCATION_ACCUSATIVE[min_education]
+    return f"Dalyvis turi turėti ne žemesnį kaip {level} išsilavinimą."
 
 
 def _seed_groups(programme: Programme, today: date) -> int:
@@ -198,15 +212,16 @@ def _seed_groups(programme: Programme, today: date) -> int:
     count = rng.choice([1, 2, 2, 3])
     for number in range(1, count + 1):
         start = _next_monday(today + timedelta(weeks=rng.randrange(2, 10)))
+        city, address = _group_place(programme, rng)
         group = Group(
             programme=programme,
             code=f"G{programme.id:04d}-{number}",
             start_date=start,
             end_date=start,
-            registration_deadline=start - timedelta(days=3),
+            registration_deadline=start,
             mode=programme.mode,
-            city="" if programme.mode == "nuotolinis" else programme.city.split(",")[0],
-            address=_group_address(programme, rng),
+            city=city,
+            address=address,
             language=programme.language,
             capacity=rng.choice([8, 12, 15, 20, 25]),
             price_cents=programme.price_cents,
@@ -214,26 +229,39 @@ def _seed_groups(programme: Programme, today: date) -> int:
         )
         db.session.add(group)
         _seed_sessions(group, programme.hours or 8, rng)
+        group.start_date = group.sessions[0].day
         group.end_date = group.sessions[-1].day
+        group.registration_deadline = group.start_date - timedelta(days=3)
     return count
 
 
-def _group_address(programme: Programme, rng: random.Random) -> str:
+def _group_place(programme: Programme, rng: random.Random) -> tuple[str, str]:
+    """Return one coherent (city, street address) for a group.
+
+    The provider's own street is used only in the provider's own city; a group
+    elsewhere gets a street of its own, so the city and the address agree.
+    """
     if programme.mode == "nuotolinis":
-        return "Nuotoliu (prisijungimo nuoroda siunčiama el. paštu)"
-    return programme.provider.address or f"{rng.choice(STREETS)} {rng.randrange(1, 80)}"
+        return "", REMOTE_ADDRESS
+
+    city = main_city(programme.city or programme.provider.city)
+    provider_street, _, provider_city = programme.provider.address.rpartition(", ")
+    if provider_street and provider_city == city:
+        return city, provider_street
+    return city, f"{rng.choice(STREETS)} {rng.randrange(1, 80)}"
 
 
 def _seed_sessions(group: Group, hours: int, rng: random.Random) -> None:
+    """Schedule a group's sessions on its weekdays, skipping public holidays."""
     count = min(math.ceil(hours / ACADEMIC_HOURS_PER_SESSION), 100)
     weekdays = [0, 2] if hours <= 40 else [0, 2, 4] if hours <= 120 else [0, 1, 2, 3, 4]
     evening = group.mode != "kontaktinis" or rng.random() < 0.5
     starts, ends = (time(18, 0), time(21, 0)) if evening else (time(9, 0), time(12, 0))
-    place = group.address
+    place = "Nuotoliu" if group.mode == "nuotolinis" else group.place_label
 
     day = group.start_date
     for number in range(1, count + 1):
-        while day.weekday() not in weekdays:
+        while day.weekday() not in weekdays or not working_calendar.is_working_day(day):
             day += timedelta(days=1)
         group.sessions.append(
             GroupSession(

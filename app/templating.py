@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 
 from flask import Flask, current_app
 
+from app.text import count_of
 from app.timeutil import to_local
 
 WEEKDAYS = [
@@ -42,6 +43,30 @@ def weekday(value: date) -> str:
     return WEEKDAYS[value.weekday()]
 
 
+# Lithuanian names of the fields that demo data invents (`synthetic_fields`).
+FIELD_LABELS = {
+    "address": "adresas",
+    "city": "miestas",
+    "competences": "įgyjamos kompetencijos",
+    "content": "turinys",
+    "description": "aprašymas",
+    "email": "el. paštas",
+    "hours": "trukmė",
+    "language": "kalba",
+    "min_education": "reikalaujamas išsilavinimas",
+    "mode": "mokymosi būdas",
+    "phone": "telefonas",
+    "price_cents": "kaina",
+    "requirements": "reikalavimai dalyviui",
+    "special_needs": "pritaikymas specialiųjų poreikių turintiems",
+}
+
+
+def field_labels(names: list[str]) -> str:
+    """Name fields in Lithuanian, in the order given: "kaina, trukmė"."""
+    return ", ".join(FIELD_LABELS.get(name, name) for name in names)
+
+
 def public_url(endpoint: str, **values: object) -> str:
     """Build an absolute link for e-mails, with or without a request."""
     path = current_app.url_map.bind("").build(endpoint, values)
@@ -54,4 +79,6 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["lt_date"] = format_date
     app.jinja_env.filters["hhmm"] = format_time
     app.jinja_env.filters["weekday"] = weekday
+    app.jinja_env.filters["count_of"] = count_of
+    app.jinja_env.filters["field_labels"] = field_labels
     app.jinja_env.globals["HTMX_JS"] = "js/htmx-2.0.11.min.js"

@@ -1,4 +1,4 @@
-"""Text helpers: accent folding for search and Lithuanian sort keys."""
+"""Text helpers: accent folding for search, Lithuanian sort keys and counts."""
 
 import re
 import unicodedata
@@ -39,3 +39,19 @@ def lithuanian_sort_key(text: str) -> str:
         else:
             parts.append("00")
     return "".join(parts)[:255]
+
+
+def plural_form(count: int, one: str, few: str, many: str) -> str:
+    """Pick the Lithuanian form for a count: 1, 21 užsiėmimas; 2–9, 22 užsiėmimai;
+    0, 10–20, 30 užsiėmimų."""
+    last, last_two = abs(count) % 10, abs(count) % 100
+    if 10 <= last_two <= 20 or last == 0:
+        return many
+    if last == 1:
+        return one
+    return few
+
+
+def count_of(count: int, one: str, few: str, many: str) -> str:
+    """Write a count with its noun in the right form: "13 užsiėmimų"."""
+    return f"{count} {plural_form(count, one, few, many)}"

@@ -1,6 +1,7 @@
 """Write app/data/test_persons.json: simulated register records of test persons.
 
-Run once when the set of cases changes; the personal codes get valid check digits.
+Run once when the set of cases changes; the personal codes get the first digit
+that the person's sex and birth century call for, and valid check digits.
 """
 
 import json
@@ -10,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.services.personal_code import make_code
+from app.services.personal_code import first_digit, make_code
 from app.text import fold
 
 HIGHER = {
@@ -38,10 +39,12 @@ SCHOOL = {
     "year": 2019,
 }
 
+FEMALE, MALE = "F", "M"
+
 CASES = [
-    # digit, birth date, first name, last name, employment, diplomas, extra, case
+    # sex, birth date, first name, last name, employment, diplomas, extra, case
     (
-        4,
+        FEMALE,
         date(1988, 3, 14),
         "Ona",
         "Petraitienė",
@@ -51,7 +54,7 @@ CASES = [
         "Tinka krepšeliui: pilietė, dirba, aukštasis išsilavinimas",
     ),
     (
-        3,
+        MALE,
         date(1974, 11, 2),
         "Jonas",
         "Kazlauskas",
@@ -61,7 +64,7 @@ CASES = [
         "Tinka krepšeliui: profesinė kvalifikacija",
     ),
     (
-        3,
+        MALE,
         date(1992, 6, 30),
         "Žydrūnas",
         "Šimkūnas",
@@ -71,7 +74,7 @@ CASES = [
         "Tinka krepšeliui: savarankiškai dirbantis",
     ),
     (
-        4,
+        FEMALE,
         date(1961, 1, 20),
         "Elena",
         "Jankauskienė",
@@ -82,7 +85,7 @@ CASES = [
         "prasidedančioms iki tos dienos",
     ),
     (
-        3,
+        MALE,
         date(1955, 8, 9),
         "Vytautas",
         "Stankevičius",
@@ -92,7 +95,7 @@ CASES = [
         "Netinka: vyresnis nei 65 m.",
     ),
     (
-        6,
+        FEMALE,
         date(2009, 9, 1),
         "Gabija",
         "Vaitkutė",
@@ -102,7 +105,7 @@ CASES = [
         "Netinka: jaunesnė nei 18 m.",
     ),
     (
-        4,
+        FEMALE,
         date(1983, 4, 5),
         "Rūta",
         "Paulauskienė",
@@ -112,7 +115,7 @@ CASES = [
         "Netinka: SoDra neturi užimtumo duomenų",
     ),
     (
-        3,
+        MALE,
         date(2000, 12, 12),
         "Mantas",
         "Urbonas",
@@ -122,7 +125,7 @@ CASES = [
         "Netinka: tik brandos atestatas",
     ),
     (
-        4,
+        FEMALE,
         date(1979, 2, 28),
         "Olena",
         "Kovalenko",
@@ -136,7 +139,7 @@ CASES = [
         "Tinka krepšeliui: užsienietė su leidimu gyventi",
     ),
     (
-        3,
+        MALE,
         date(1990, 7, 7),
         "John",
         "Smith",
@@ -150,7 +153,7 @@ CASES = [
         "Netinka: užsienietis be leidimo gyventi",
     ),
     (
-        3,
+        MALE,
         date(1985, 10, 10),
         "Darius",
         "Žukauskas",
@@ -160,7 +163,7 @@ CASES = [
         "Netinka: DAKPR neturi diplomų",
     ),
     (
-        4,
+        FEMALE,
         date(1970, 5, 1),
         "Aušra",
         "Čepaitė-Balčiūnienė",
@@ -170,7 +173,7 @@ CASES = [
         "Tinka krepšeliui: keli diplomai, ilga pavardė",
     ),
     (
-        4,
+        FEMALE,
         date(1980, 9, 15),
         "Agnė",
         "Administratorė",
@@ -184,10 +187,11 @@ CASES = [
 
 def main() -> None:
     persons = []
-    for serial, (digit, born, first, last, job, diplomas, extra, case) in enumerate(
+    for serial, (sex, born, first, last, job, diplomas, extra, case) in enumerate(
         CASES, start=1
     ):
         ascii_slug = fold(f"{first}.{last}")
+        digit = first_digit(sex == FEMALE, born)
         person = {
             "personal_code": make_code(digit, born, 100 + serial),
             "first_name": first,

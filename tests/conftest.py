@@ -24,7 +24,7 @@ from app.integrations import simulated_persons
 from app.integrations.registers import Diploma, EmploymentRecord
 from app.integrations.simulator import SimulatedPerson
 from app.models import Category, Group, GroupSession, Programme, Provider, User
-from app.services.personal_code import make_code
+from app.services.personal_code import first_digit, make_code
 from app.timeutil import local_today, utcnow
 
 ELIGIBLE_CODE = "48803141013"  # Ona Petraitienė in app/data/test_persons.json
@@ -217,7 +217,7 @@ def make_person(app):
         first_name: str = "Testas",
         last_name: str = "Testaitis",
     ) -> str:
-        code = make_code(3, born, next(serial))
+        code = make_code(first_digit(False, born), born, next(serial))
         person = SimulatedPerson(
             personal_code=code,
             first_name=first_name,

@@ -1,7 +1,10 @@
 """Login: role choice, consent with its version, the simulated gateway."""
 
+import base64
 import re
+import time
 
+from app.integrations.viisp import TICKET_MAX_AGE_SECONDS
 from app.models import AuditEntry, Consent, User
 from tests.conftest import ELIGIBLE_CODE, csrf_token
 
@@ -112,3 +115,76 @@ def test_logout_needs_post_with_csrf(client, login_as):
     response = client.post("/atsijungti", data={"csrf_token": csrf_token(page.text)})
     assert response.status_code == 303
     assert client.get("/mano/").status_code == 302
+
+
+def gateway_answer(client, personal_code: str = ELIGIBLE_CODE):
+    """Go through consent and the gateway; return the gateway's redirect back."""
+    page = client.get("/prisijungti/asmuo")
+    start = client.post(
+        "/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)}
+    )
+    gateway = client.get(start.headers["Location"])
+    state = re.search(r'name="state" type="hidden" value="([^"]+)"', gateway.text)
+    return client.post(
+        start.headers["Location"],
+        data={
+            "person": personal_code,
+            "method": "smartid",
+            "state": state.group(1),
+            "csrf_token": csrf_token(gateway.text),
+        },
+    )
+
+
+def decoded_parts(url: str) -> str:
+    """The URL with every base64-looking piece of it decoded, as a reader could."""
+    texts = [url]
+    for piece in re.split(r"[?&=.]", url):
+        try:
+            texts.append(base64.urlsafe_b64decode(piece + "=" * (-len(piece) % 4)))
+        except ValueError:
+            continue
+    return " ".join(str(text) for text in texts)
+
+
+def test_gateway_return_address_carries_no_personal_code(client, db):
+    """The access log sees the return URL: no code, not even encoded, is in it."""
+    answer = gateway_answer(client)
+
+    location = answer.headers["Location"]
+    assert location.startswith("/prisijungti/grizti?ticket=")
+    assert ELIGIBLE_CODE not in decoded_parts(location)
+    assert client.get(location).status_code == 302
+    assert db.session.scalar(db.select(User)) is not None
+
+
+def test_replayed_ticket_is_refused(client, db):
+    """A ticket works once; replayed during a new login attempt it is refused."""
+    location = gateway_answer(client).headers["Location"]
+    client.get(location)
+    home = client.get("/mano/")
+    client.post("/atsijungti", data={"csrf_token": csrf_token(home.text)})
+    page = client.get("/prisijungti/asmuo")
+    client.post(
+        "/prisijungti/asmuo", data={"accept": "y", "csrf_token": csrf_token(page.text)}
+    )
+
+    assert client.get(location).status_code == 403
+    assert client.get("/mano/").status_code == 302
+
+
+def test_ticket_is_redeemed_once_and_only_while_fresh(app, monkeypatch):
+    gateway = app.extensions["kursuok.identity"]
+
+    with app.test_request_context():
+        ticket = gateway.issue_ticket(ELIGIBLE_CODE, "state-1", "smartid")
+        assert ELIGIBLE_CODE not in ticket
+        assert gateway.redeem_ticket(ticket, "state-2") is None
+        ticket = gateway.issue_ticket(ELIGIBLE_CODE, "state-1", "smartid")
+        assert gateway.redeem_ticket(ticket, "state-1") == ELIGIBLE_CODE
+        assert gateway.redeem_ticket(ticket, "state-1") is None
+
+        ticket = gateway.issue_ticket(ELIGIBLE_CODE, "state-1", "smartid")
+        later = time.time() + TICKET_MAX_AGE_SECONDS + 1
+        monkeypatch.setattr(time, "time", lambda: later)
+        assert gateway.redeem_ticket(ticket, "state-1") is None

@@ -79,7 +79,7 @@ def test_last_seat_goes_to_exactly_one_of_many_at_once(app, postgres, make_group
         "46101201044",
         "35508091051",
         "48304051070",
-        "30012121089",
+        "50012121080",
         "47902281098",
     ]
     user_ids = [make_user(postgres, code).id for code in codes]

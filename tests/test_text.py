@@ -1,6 +1,14 @@
-"""Accent folding and Lithuanian alphabetical order."""
+"""Accent folding, Lithuanian alphabetical order and count forms."""
 
-from app.text import fold, lithuanian_sort_key, search_document, search_words
+import pytest
+
+from app.text import (
+    count_of,
+    fold,
+    lithuanian_sort_key,
+    search_document,
+    search_words,
+)
 
 
 def test_fold_removes_accents_and_case():
@@ -50,3 +58,34 @@ def test_y_sorts_between_i_ogonek_and_j():
         "Ymas",
         "Jonas",
     ]
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "0 užsiėmimų"),
+        (1, "1 užsiėmimas"),
+        (2, "2 užsiėmimai"),
+        (9, "9 užsiėmimai"),
+        (10, "10 užsiėmimų"),
+        (11, "11 užsiėmimų"),
+        (13, "13 užsiėmimų"),
+        (20, "20 užsiėmimų"),
+        (21, "21 užsiėmimas"),
+        (22, "22 užsiėmimai"),
+        (29, "29 užsiėmimai"),
+        (30, "30 užsiėmimų"),
+        (101, "101 užsiėmimas"),
+        (111, "111 užsiėmimų"),
+        (112, "112 užsiėmimų"),
+        (122, "122 užsiėmimai"),
+    ],
+)
+def test_count_takes_the_lithuanian_plural_form(count, expected):
+    assert count_of(count, "užsiėmimas", "užsiėmimai", "užsiėmimų") == expected
+
+
+def test_plural_filter_is_available_in_templates(app):
+    template = app.jinja_env.from_string('{{ n|count_of("diena", "dienos", "dienų") }}')
+    assert template.render(n=13) == "13 dienų"
+    assert template.render(n=21) == "21 diena"

@@ -2,11 +2,11 @@
 
 from flask import Blueprint, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from app.extensions import db
+from app.forms import Form
 from app.htmx import see_other
 from app.models import Document
 from app.services import DomainError
@@ -19,7 +19,7 @@ from app.services.documents import (
 bp = Blueprint("admin", __name__, url_prefix="/administravimas")
 
 
-class RejectForm(FlaskForm):
+class RejectForm(Form):
     reason = StringField(
         "Atmetimo priežastis",
         validators=[

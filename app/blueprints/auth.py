@@ -14,11 +14,11 @@ from flask import (
     url_for,
 )
 from flask_login import login_required, login_user, logout_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField
 from wtforms.validators import DataRequired
 
 from app.extensions import db, login_manager
+from app.forms import Form
 from app.htmx import see_other
 from app.integrations import identity_provider
 from app.models import User
@@ -29,7 +29,7 @@ from app.urls import safe_next
 bp = Blueprint("auth", __name__)
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(Form):
     accept = BooleanField(
         "Susipažinau ir sutinku su asmens privatumo ir duomenų tvarkymo taisyklėmis",
         validators=[

@@ -2,10 +2,10 @@
 
 from flask import Blueprint, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 
 from app.blueprints.profile import render_information
 from app.extensions import db
+from app.forms import Form
 from app.htmx import see_other
 from app.models import Group, Programme, Registration, WaitlistEntry
 from app.models.registration import ACTIVE_STATUSES
@@ -19,7 +19,7 @@ from app.timeutil import local_today, utcnow
 bp = Blueprint("learner", __name__, url_prefix="/mano")
 
 
-class CalendarForm(FlaskForm):
+class CalendarForm(Form):
     """Turning the calendar feed on or off needs only the CSRF token."""
 
 

@@ -12,13 +12,13 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
 from app.extensions import db
+from app.forms import Form
 from app.htmx import see_other
 from app.models import Document
 from app.models.profile import EDUCATION_KIND_LABELS, EMPLOYMENT_KIND_LABELS
@@ -43,7 +43,7 @@ from app.timeutil import local_today, utcnow
 bp = Blueprint("profile", __name__, url_prefix="/mano/informacija")
 
 
-class ContactsForm(FlaskForm):
+class ContactsForm(Form):
     place = StringField(
         "Miesto ar kaimo pavadinimas",
         validators=[
@@ -152,14 +152,14 @@ class ContactsForm(FlaskForm):
         )
 
 
-class CodeForm(FlaskForm):
+class CodeForm(Form):
     code = StringField(
         "Patvirtinimo kodas",
         validators=[InputRequired("Įveskite 6 skaitmenų kodą iš el. laiško.")],
     )
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(Form):
     kind = SelectField("Dokumento rūšis")
     file = FileField("Dokumento kopija")
 

@@ -2,13 +2,13 @@
 
 from flask import Blueprint, Response, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from app.blueprints.catalogue import group_or_404
 from app.extensions import db
+from app.forms import Form
 from app.htmx import see_other
 from app.models import Registration, WaitlistEntry
 from app.models.registration import FUNDING_LABELS, Funding
@@ -35,7 +35,7 @@ from app.timeutil import local_today, utcnow
 bp = Blueprint("registration", __name__)
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(Form):
     funding = RadioField(
         "Mokymų finansavimas",
         choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],
@@ -100,7 +100,7 @@ def done(registration_id: int):
     return render_template("registration/done.html", registration=registration)
 
 
-class LeaveForm(FlaskForm):
+class LeaveForm(Form):
     confirm = BooleanField(
         "Taip, palikti grupę",
         validators=[
@@ -109,11 +109,11 @@ class LeaveForm(FlaskForm):
     )
 
 
-class WaitlistForm(FlaskForm):
+class WaitlistForm(Form):
     """Joining or leaving the waiting list needs nothing but the CSRF token."""
 
 
-class OfferForm(FlaskForm):
+class OfferForm(Form):
     funding = RadioField(
         "Mokymų finansavimas",
         choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],

@@ -1,11 +1,11 @@
 """The simulated state e-ID gateway: choose a test person and a method."""
 
 from flask import Blueprint, abort, render_template, request, url_for
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
+from app.forms import Form
 from app.htmx import see_other
 from app.integrations import identity_provider, simulated_persons
 from app.integrations.simulator import IDENTIFICATION_METHODS
@@ -13,7 +13,7 @@ from app.integrations.simulator import IDENTIFICATION_METHODS
 bp = Blueprint("viisp", __name__, url_prefix="/viisp-simuliatorius")
 
 
-class GatewayForm(FlaskForm):
+class GatewayForm(Form):
     person = RadioField(
         "Testinis asmuo", validators=[DataRequired("Pasirinkite asmenį.")]
     )

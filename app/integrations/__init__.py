@@ -8,9 +8,14 @@ from app.integrations.viisp import SimulatedGateway
 
 
 def init_integrations(app: Flask) -> None:
-    """Attach the register adapters chosen by configuration to the app."""
+    """Attach the register adapters chosen by configuration to the app.
+
+    The test persons file is read and checked here, so a bad file stops the app
+    at start rather than at the first login.
+    """
     directory = SimulatedPersonDirectory(app.config["TEST_PERSONS_PATH"])
-    app.extensions["kursuok.identity"] = SimulatedGateway(app.config["SECRET_KEY"])
+    directory.load()
+    app.extensions["kursuok.identity"] = SimulatedGateway()
     app.extensions["kursuok.test_persons"] = directory
 
 

@@ -44,32 +44,60 @@ class SimulatedPerson:
         return personal_code.birth_date(self.personal_code)
 
 
+class InvalidTestPersons(ValueError):
+    """The test persons file cannot be read or has a bad entry."""
+
+
 def load_test_persons(path: str | Path) -> dict[str, SimulatedPerson]:
-    """Read and check the test persons file; raise ValueError on a bad entry."""
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    """Read and check the test persons file; raise InvalidTestPersons if bad."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        entries = raw["persons"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InvalidTestPersons(
+            f"test persons file {path} cannot be read: {error!r}; fix it or point "
+            "TEST_PERSONS_PATH at a valid file"
+        ) from error
+
     persons = {}
-    for entry in raw["persons"]:
-        code = entry["personal_code"]
-        if not personal_code.is_valid(code):
-            raise ValueError(f"invalid personal code in test persons: {code[:7]}")
-        employment = entry.get("employment") or {}
-        persons[code] = SimulatedPerson(
-            personal_code=code,
-            first_name=entry["first_name"],
-            last_name=entry["last_name"],
-            citizenship=entry.get("citizenship", "Lietuvos Respublika"),
-            lithuanian_citizen=entry.get("lithuanian_citizen", True),
-            residence_permit=entry.get("residence_permit", False),
-            employment=EmploymentRecord(
-                employed=employment.get("employed", False),
-                kind=employment.get("kind", ""),
-            ),
-            diplomas=[Diploma(**d) for d in entry.get("diplomas", [])],
-            email=entry.get("email", ""),
-            case=entry.get("case", ""),
-            role=entry.get("role", "learner"),
-        )
+    for number, entry in enumerate(entries, start=1):
+        try:
+            persons[entry["personal_code"]] = _test_person(entry)
+        except KeyError as error:
+            raise InvalidTestPersons(
+                f"test persons file {path}, person {number}: missing field {error}"
+            ) from error
+        except (TypeError, ValueError) as error:
+            raise InvalidTestPersons(
+                f"test persons file {path}, person {number}: {error}"
+            ) from error
     return persons
+
+
+def _test_person(entry: dict) -> SimulatedPerson:
+    code = entry["personal_code"]
+    if not isinstance(code, str) or not personal_code.is_valid(code):
+        raise ValueError(
+            f"invalid personal code {personal_code.mask(str(code))}: it needs 11 "
+            "digits, a known century digit, a real birth date and a valid check digit"
+        )
+    employment = entry.get("employment") or {}
+    return SimulatedPerson(
+        personal_code=code,
+        first_name=entry["first_name"],
+        last_name=entry["last_name"],
+        citizenship=entry.get("citizenship", "Lietuvos Respublika"),
+        lithuanian_citizen=entry.get("lithuanian_citizen", True),
+        residence_permit=entry.get("residence_permit", False),
+        employment=EmploymentRecord(
+            employed=employment.get("employed", False),
+            kind=employment.get("kind", ""),
+        ),
+        diplomas=[Diploma(**d) for d in entry.get("diplomas", [])],
+        email=entry.get("email", ""),
+        case=entry.get("case", ""),
+        role=entry.get("role", "learner"),
+    )
 
 
 @dataclass(frozen=True)
@@ -106,6 +134,10 @@ class SimulatedPersonDirectory:
         """Return the role the simulated gateway grants a person (admin or learner)."""
         person = self.persons.get(code)
         return person.role if person else "learner"
+
+    def load(self) -> None:
+        """Read and check the file now; raise InvalidTestPersons if it is bad."""
+        self._persons = load_test_persons(self.path)
 
     @property
     def persons(self) -> dict[str, SimulatedPerson]:

@@ -1,37 +1,51 @@
 """The state e-ID gateway (VIISP) and its simulator.
 
 The gateway hands the browser back with a ticket; the app redeems it for the
-person's code. The simulator signs tickets with the app's secret so any web
-process can redeem them, and binds each to the login attempt's state value.
+person's code. The simulator's ticket is an opaque random string: what it stands
+for (code, login state, method, time) stays in the signed session, so no
+personal code appears in a URL, a browser history or an access log. A ticket is
+redeemed once, only for the login attempt it was issued to, and only while fresh.
 """
 
-from flask import url_for
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+import hmac
+import secrets
+import time
+
+from flask import session, url_for
 
 TICKET_MAX_AGE_SECONDS = 120
+SESSION_KEY = "viisp_ticket"
 
 
 class SimulatedGateway:
     """Plays VIISP: a page where one chooses a test person and a method."""
 
-    def __init__(self, secret_key: str) -> None:
-        self._serializer = URLSafeTimedSerializer(secret_key, salt="viisp-ticket")
-
     def login_url(self, state: str) -> str:
         return url_for("viisp.gateway", state=state)
 
     def issue_ticket(self, personal_code: str, state: str, method: str) -> str:
-        return self._serializer.dumps(
-            {"code": personal_code, "state": state, "method": method}
-        )
+        """Keep who logged in for this login attempt; return the ticket for it."""
+        ticket = secrets.token_urlsafe(32)
+        session[SESSION_KEY] = {
+            "ticket": ticket,
+            "code": personal_code,
+            "state": state,
+            "method": method,
+            "issued_at": time.time(),
+        }
+        return ticket
 
     def redeem_ticket(self, ticket: str, state: str) -> str | None:
-        """Return the personal code a valid, fresh ticket for this state carries."""
-        try:
-            payload = self._serializer.loads(ticket, max_age=TICKET_MAX_AGE_SECONDS)
-        except BadSignature:
+        """Return the personal code behind a fresh ticket of this login attempt,
+        once; any later try with the same ticket gets nothing."""
+        issued = session.pop(SESSION_KEY, None)
+        if not issued or not ticket:
             return None
 
-        if payload.get("state") != state:
+        if not hmac.compare_digest(issued["ticket"], ticket):
             return None
-        return payload.get("code")
+        if not hmac.compare_digest(issued["state"], state):
+            return None
+        if time.time() - issued["issued_at"] > TICKET_MAX_AGE_SECONDS:
+            return None
+        return issued["code"]

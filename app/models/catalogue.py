@@ -232,6 +232,16 @@ class Group(db.Model):
     def mode_label(self) -> str:
         return MODE_LABELS.get(self.mode, self.mode)
 
+    @property
+    def place_label(self) -> str:
+        """Say how and where the group learns, each part once: "Kontaktinis,
+        Laisvės al. 21, Utena" or "Nuotolinis (prisijungimo nuoroda …)"."""
+        if self.mode == "nuotolinis":
+            return self.mode_label + (f" ({self.address})" if self.address else "")
+        return ", ".join(
+            part for part in (self.mode_label, self.address, self.city) if part
+        )
+
     def is_open_on(self, day: date) -> bool:
         return self.status == GroupStatus.OPEN and day <= self.registration_deadline
 

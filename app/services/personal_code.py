@@ -40,6 +40,16 @@ def is_valid(code: str) -> bool:
     return check_digit(code[:10]) == int(code[10])
 
 
+def first_digit(female: bool, born: date) -> int:
+    """Return the first digit, which says the sex and the century of birth:
+    1/2 for 1800-1899, 3/4 for 1900-1999, 5/6 for 2000-2099 (odd for men)."""
+    centuries = {1800: 1, 1900: 3, 2000: 5}
+    male_digit = centuries.get(born.year // 100 * 100)
+    if male_digit is None:
+        raise ValueError("personal codes cover births from 1800 to 2099")
+    return male_digit + (1 if female else 0)
+
+
 def make_code(sex_century_digit: int, born: date, serial: int) -> str:
     """Build a valid personal code; used to generate test persons."""
     first_ten = f"{sex_century_digit}{born:%y%m%d}{serial:03d}"
