@@ -3,6 +3,7 @@
 import logging
 
 from flask import Flask, has_request_context, request
+from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -94,6 +95,9 @@ def _register_request_hooks(app: Flask) -> None:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        if current_user.is_authenticated and request.endpoint != "static":
+            # Pages with personal data must not stay in shared or back-button caches.
+            response.headers["Cache-Control"] = "no-store"
         return add_vary(response)
 
 

@@ -10,5 +10,7 @@ mkdir -p instance
 export FLASK_APP=wsgi
 .venv/bin/flask db upgrade
 .venv/bin/flask seed --if-empty
-echo "Kursuok: http://127.0.0.1:5000  (sent e-mails: http://127.0.0.1:5000/dev/pastas)"
-exec .venv/bin/flask run --host 127.0.0.1 --port "${PORT:-5000}"
+PORT="${PORT:-5000}"
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://127.0.0.1:$PORT}"
+echo "Kursuok: $PUBLIC_BASE_URL  (sent e-mails: $PUBLIC_BASE_URL/dev/pastas)"
+exec .venv/bin/flask run --host 127.0.0.1 --port "$PORT"

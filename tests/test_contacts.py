@@ -304,3 +304,23 @@ def test_village_without_streets_takes_house_number_only(client, db, login_as):
 
     assert response.status_code == 303
     assert learner(db).address_place == village.label
+
+
+def test_saving_contacts_while_locked_keeps_them_and_says_until_when(
+    client, db, login_as
+):
+    """A locked confirmation must not lose what the person typed (it gave a 500)."""
+    login_as(client)
+    save_contacts(client)
+    code = sent_code(db)
+    wrong = "999999" if code != "999999" else "888888"
+    for _ in range(6):
+        send_code(client, wrong)
+
+    response = save_contacts(client, email="ona.kita@example.lt")
+
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).text
+    assert "Kontaktai išsaugoti, bet kodo išsiųsti negalime." in page
+    assert "Per daug kartų" in page
+    assert learner(db).email == "ona.kita@example.lt"

@@ -75,6 +75,10 @@ def test_leaving_twice_is_harmless(client, db, make_group, login_as):
     response = leave(client, registration.id)
 
     assert response.status_code == 303
+    assert (
+        "Šią grupę jau palikote anksčiau."
+        in client.get(response.headers["Location"]).text
+    )
     assert db.session.scalar(db.select(db.func.count(BasketEntry.id))) == 2
     assert db.session.get(Group, group.id).seats_taken == 0
 
@@ -190,3 +194,17 @@ def test_registration_email_carries_schedule_and_ics(client, db, make_group, log
     assert Calendar.from_ical(email.attachment_body).walk("VEVENT")
     assert "Tvarkaraštis:" in email.body_text
     assert group.sessions[0].day.strftime("%Y-%m-%d") in email.body_text
+
+
+def test_leaving_an_own_funds_group_says_nothing_about_the_basket(
+    client, db, make_group, login_as
+):
+    group = make_group()
+    login_as(client, contacts=True)
+    register(client, group, funding="own")
+    registration = db.session.scalar(db.select(Registration))
+
+    page = client.get(leave(client, registration.id).headers["Location"]).text
+
+    assert "Palikote grupę." in page
+    assert "krepšelio lėšos grąžintos" not in page

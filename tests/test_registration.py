@@ -232,3 +232,61 @@ def test_unknown_group_is_a_lithuanian_404(client, login_as):
     response = client.get("/grupes/99999/registracija")
     assert response.status_code == 404
     assert "Puslapis nerastas" in response.text
+
+
+def test_basket_can_be_chosen_while_a_document_awaits_review(
+    client, db, make_group, make_person, login_as
+):
+    """Documents must be approved before the contract, not before registering."""
+    import io
+
+    from app.models import User
+    from app.services.documents import upload_document
+
+    group = make_group(price_cents=20000)
+    code = make_person(employed=False)
+    login_as(client, code, contacts=True)
+    learner = db.session.scalar(db.select(User).where(User.personal_code == code))
+    pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+    upload_document(learner, "employment_contract", "sutartis.pdf", io.BytesIO(pdf))
+    db.session.commit()
+
+    page = client.get(f"/grupes/{group.id}/registracija")
+    assert "Laukiama dokumentų peržiūros" in page.text
+    assert "Jūsų dokumentai dar peržiūrimi" in page.text
+    response = client.post(
+        f"/grupes/{group.id}/registracija",
+        data={"funding": "basket", "csrf_token": csrf_token(page.text)},
+    )
+
+    assert response.status_code == 303
+    assert db.session.scalar(db.select(Registration)).basket_cents == 20000
+
+
+def test_window_of_a_full_group_offers_to_wait_instead(client, make_group, login_as):
+    group = make_group(capacity=2, seats_taken=2)
+    login_as(client, contacts=True)
+
+    page = client.get(f"/grupes/{group.id}/registracija").text
+
+    assert "Šioje grupėje laisvų vietų nebeliko." in page
+    assert f'href="/grupes/{group.id}/laukti"' in page
+    assert "Registruotis į šią grupę" not in page
+
+
+def test_window_of_a_closed_group_says_so(client, make_group, login_as):
+    group = make_group(start=local_today() + timedelta(days=1))
+    login_as(client, contacts=True)
+
+    page = client.get(f"/grupes/{group.id}/registracija").text
+
+    assert "Registracija į šią grupę jau baigėsi." in page
+    assert "Registruotis į šią grupę" not in page
+
+
+def test_personal_pages_are_not_cached(client, login_as):
+    login_as(client)
+    assert client.get("/mano/informacija").headers["Cache-Control"] == "no-store"
+    assert "no-store" not in client.get("/static/css/site.css").headers.get(
+        "Cache-Control", ""
+    )

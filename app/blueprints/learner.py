@@ -80,9 +80,15 @@ def basket():
 def calendar():
     form = CalendarForm()
     if form.validate_on_submit():
+        replaced = current_user.calendar_token is not None
         issue_calendar_token(current_user)
         db.session.commit()
-        flash("Sukūrėte naują kalendoriaus nuorodą. Senoji nebegalioja.", "info")
+        flash(
+            "Sukūrėte naują kalendoriaus nuorodą. Senoji nebegalioja."
+            if replaced
+            else "Kalendoriaus nuoroda sukurta.",
+            "info",
+        )
         return see_other(url_for("learner.calendar"))
     return render_template("learner/calendar.html", form=form)
 

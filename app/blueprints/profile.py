@@ -218,9 +218,11 @@ def contacts():
     if not form.validate_on_submit():
         return render_information(contacts_form=form)
 
-    save_contacts(current_user, form.contacts(), utcnow())
+    locked = save_contacts(current_user, form.contacts(), utcnow())
     db.session.commit()
-    if current_user.email_confirmed:
+    if locked:
+        flash(f"Kontaktai išsaugoti, bet kodo išsiųsti negalime. {locked}", "error")
+    elif current_user.email_confirmed:
         flash("Kontaktai išsaugoti.", "success")
     else:
         flash(

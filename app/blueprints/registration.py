@@ -86,6 +86,7 @@ def register(group_id: int):
         quote=quote,
         form=form,
         existing=existing,
+        today=today,
     )
 
 
@@ -161,10 +162,14 @@ def leave(registration_id: int):
         return see_other(url_for("learner.trainings"))
     db.session.commit()
 
-    if left:
+    if not left:
+        flash("Šią grupę jau palikote anksčiau.", "info")
+    elif registration.basket_cents:
         flash(
             "Palikote grupę. Rezervuotos krepšelio lėšos grąžintos į krepšelį.", "info"
         )
+    else:
+        flash("Palikote grupę.", "info")
     return see_other(url_for("learner.trainings"))
 
 

@@ -94,8 +94,12 @@ def check_flat_number(flat: str) -> None:
         raise InvalidContact("Įveskite buto numerį skaičiumi, pvz., 5.")
 
 
-def save_contacts(learner: User, contacts: Contacts, now: datetime) -> User:
-    """Keep the learner's contacts; a new or unconfirmed e-mail gets a code."""
+def save_contacts(learner: User, contacts: Contacts, now: datetime) -> str | None:
+    """Keep the learner's contacts; a new or unconfirmed e-mail gets a code.
+
+    Return why no code was sent when confirmation is locked, else None: the
+    contacts are kept either way, so nothing the person typed is lost.
+    """
     email_changed = contacts.email != learner.email
     learner.address_place_id = contacts.place.id
     learner.address_place = contacts.place.label
@@ -109,10 +113,14 @@ def save_contacts(learner: User, contacts: Contacts, now: datetime) -> User:
     db.session.flush()
 
     record_audit(learner, "contacts.saved", learner, email_changed=email_changed)
-    if not learner.email_confirmed:
-        send_email_code(learner, now)
     logger.info("Contacts of user %s saved", learner.id)
-    return learner
+    if learner.email_confirmed:
+        return None
+    try:
+        send_email_code(learner, now)
+    except ConfirmationLocked as error:
+        return str(error)
+    return None
 
 
 def pending_confirmation(learner: User) -> EmailConfirmation | None:

@@ -22,7 +22,7 @@ from app.services.basket import (
     split_price,
 )
 from app.services.documents import learner_documents
-from app.services.eligibility import Criterion, basket_criteria
+from app.services.eligibility import Criterion, CriterionStatus, basket_criteria
 from app.services.ics import group_calendar
 from app.services.mail import queue_email
 from app.services.register_data import refresh_register_data, register_notices
@@ -66,7 +66,16 @@ class RegistrationQuote:
 
     @property
     def basket_allowed(self) -> bool:
-        return all(c.met for c in self.criteria)
+        """The basket may be chosen unless a criterion is plainly not met.
+
+        A criterion waiting for document review does not stop registration: the
+        documents must be approved before the contract is signed, not before.
+        """
+        return all(c.status != CriterionStatus.NOT_MET for c in self.criteria)
+
+    @property
+    def awaiting_documents(self) -> bool:
+        return any(c.status == CriterionStatus.PENDING for c in self.criteria)
 
     @property
     def basket_cents(self) -> int:

@@ -132,7 +132,7 @@ def accept_offer(
     expire_offers(now, group=entry.group)
     if entry.status == WaitlistStatus.EXPIRED:
         raise OfferExpired(
-            "Pasiūlymo laikas baigėsi, vieta perleista kitam laukiančiajam. "
+            "Pasiūlymo laikas baigėsi, todėl vieta Jums nebelaikoma. "
             "Galite vėl stoti į laukimo eilę."
         )
     if entry.status != WaitlistStatus.OFFERED:

@@ -39,6 +39,10 @@ def test_learner_tops_up_sees_statement_and_leaves(db, make_group, page):
     menu(page).get_by_role("link", name="Mano mokymai").click()
     training = page.get_by_role("article", name="Projektų valdymas")
     expect(fact(training, "Rezervuotos krepšelio lėšos")).to_contain_text("100 Eur")
+    training.locator("summary").click()
+    with page.expect_download() as download:
+        training.get_by_role("link", name="Atsisiųsti tvarkaraštį (.ics)").click()
+    assert download.value.suggested_filename == f"kursuok-{dear_code}.ics"
     page.get_by_role("link", name="Krepšelio išrašas").click()
     expect(fact(page.get_by_role("main"), "Likutis")).to_have_text("0 Eur")
 
