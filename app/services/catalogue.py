@@ -23,15 +23,25 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.extensions import db
-from app.models import CatalogueVersion, Category, Group, Programme, Provider
+from app.models import (
+    CatalogueVersion,
+    Category,
+    FacetTotal,
+    Group,
+    Programme,
+    Provider,
+)
 from app.models.catalogue import (
+    ADAPTATION_COLUMNS,
     EDUCATION_LABELS,
+    FACETED_COLUMNS,
     LANGUAGES,
     MODE_LABELS,
     REMOTE_LOCATION,
     SPECIAL_NEEDS_LABELS,
     GroupStatus,
     ProgrammeStatus,
+    hours_label,
 )
 from app.text import lithuanian_sort_key, search_words
 
@@ -52,11 +62,8 @@ SORTS = {
     "pavadinimas": "Pagal pavadinimą (A–Ž)",
 }
 VIEWS = {"sarasas": "Sąrašas", "tinklelis": "Tinklelis"}
-NEED_COLUMNS = {
-    "mobility": Programme.adapted_mobility,
-    "hearing": Programme.adapted_hearing,
-    "vision": Programme.adapted_vision,
-}
+NEED_COLUMNS = ADAPTATION_COLUMNS
+FACET_COLUMNS = FACETED_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,11 @@ class Search:
     def is_filtered(self) -> bool:
         return self.filters_key() != Search()
 
+    @property
+    def is_categories_only(self) -> bool:
+        """Whether nothing but categories narrows this search."""
+        return self.filters_key() == Search(categories=self.categories)
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -145,6 +157,7 @@ class ProgrammeCard:
     mode: str
     location: str
     hours: int | None
+    hours_type: str
     price_cents: int
     next_start: date | None
     rating: float | None
@@ -157,6 +170,10 @@ class ProgrammeCard:
     @property
     def location_label(self) -> str:
         return location_label(self.location)
+
+    @property
+    def hours_label(self) -> str:
+        return hours_label(self.hours, self.hours_type)
 
 
 @dataclass(frozen=True)
@@ -210,7 +227,7 @@ def read_search(
 ) -> tuple[Search, list[str]]:
     """Check URL arguments; drop or correct what is wrong and say what was done."""
     messages: list[str] = []
-    vocabulary = cached(("vocabulary",), load_vocabulary)
+    vocabulary = current_vocabulary()
 
     query = " ".join(_first(args, "q").split())
     if len(query) > MAX_QUERY_LENGTH:
@@ -219,6 +236,12 @@ def read_search(
             f"Paieškos tekstas per ilgas, ieškoma pagal pirmuosius "
             f"{MAX_QUERY_LENGTH} simbolius."
         )
+    if query and not search_words(query):
+        messages.append(
+            f"Paieškos tekste „{query}“ nėra nei raidžių, nei skaitmenų, todėl "
+            "jo nepaisoma. Įveskite programos pavadinimo žodį."
+        )
+        query = ""
 
     slugs = [slug for _, slug, _ in vocabulary.categories]
     if fixed_category is not None:
@@ -357,7 +380,7 @@ def _page(args: Mapping, messages: list[str]) -> int:
 
 def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAnswer:
     """Find the page of programmes a search asks for, with every facet's counts."""
-    vocabulary = cached(("vocabulary",), load_vocabulary)
+    vocabulary = current_vocabulary()
     day = today if search.start_from or search.start_to else None
     counts, total = cached(
         ("facets", search.filters_key(), day),
@@ -380,7 +403,7 @@ def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAn
 
 def category_counts() -> list[tuple[Category, int]]:
     """Return every category with the number of its published programmes."""
-    vocabulary = cached(("vocabulary",), load_vocabulary)
+    vocabulary = current_vocabulary()
     counts, _ = cached(
         ("facets", Search().filters_key(), None),
         lambda: _count_facets(Search(), vocabulary, date.min),
@@ -454,16 +477,6 @@ def escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-FACET_COLUMNS = {
-    "kategorija": Programme.category_id,
-    "teikejas": Programme.provider_id,
-    "vieta": Programme.location,
-    "issilavinimas": Programme.min_education,
-    "kalba": Programme.language,
-    "budas": Programme.mode,
-}
-
-
 def facet_statement(search: Search, vocabulary: Vocabulary, today: date):
     """Count, in one statement, what each choice would give under the other filters.
 
@@ -503,13 +516,33 @@ def facet_statement(search: Search, vocabulary: Vocabulary, today: date):
     return union_all(*selects)
 
 
+def totals_statement(search: Search, vocabulary: Vocabulary):
+    """Add up the kept facet totals of a search narrowed by categories alone.
+
+    Each category's choices count every published programme, and the other
+    facets count those of the chosen categories (all when none is chosen).
+    """
+    chosen = [vocabulary.category_id(slug) for slug in search.categories]
+    statement = db.select(
+        FacetTotal.facet, FacetTotal.value, func.sum(FacetTotal.count)
+    ).group_by(FacetTotal.facet, FacetTotal.value)
+    if chosen:
+        statement = statement.where(
+            (FacetTotal.facet == "kategorija") | FacetTotal.category_id.in_(chosen)
+        )
+    return statement
+
+
 def _count_facets(
     search: Search, vocabulary: Vocabulary, today: date
 ) -> tuple[dict[str, dict[str, int]], int]:
-    statement = facet_statement(search, vocabulary, today)
+    if search.is_categories_only:
+        statement = totals_statement(search, vocabulary)
+    else:
+        statement = facet_statement(search, vocabulary, today)
     counts: dict[str, dict[str, int]] = {n: {} for n in [*FACET_COLUMNS, "pritaikyta"]}
     for facet, value, count in db.session.execute(statement):
-        counts[facet][value] = count
+        counts[facet][value] = int(count)
 
     by_category = counts["kategorija"]
     if search.categories:
@@ -564,6 +597,7 @@ def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_siz
             Programme.mode,
             Programme.location,
             Programme.hours,
+            Programme.hours_type,
             Programme.price_cents,
             Programme.next_start,
             Programme.rating,
@@ -593,10 +627,11 @@ def _load_page(
             mode=r[5],
             location=r[6],
             hours=r[7],
-            price_cents=r[8],
-            next_start=r[9],
-            rating=r[10],
-            annotation=_shorten(r[11] or "", 240),
+            hours_type=r[8],
+            price_cents=r[9],
+            next_start=r[10],
+            rating=r[11],
+            annotation=_shorten(r[12] or "", 240),
         )
         for r in rows
     ]
@@ -688,13 +723,20 @@ def _provider_names(ids: tuple[int, ...]) -> dict[int, str]:
     return cached(("providers", tuple(sorted(ids))), load)
 
 
+def current_vocabulary() -> Vocabulary:
+    """Return the vocabulary, read at most once per request or catalogue version."""
+    if "catalogue_vocabulary" not in g:
+        g.catalogue_vocabulary = cached(("vocabulary",), load_vocabulary)
+    return g.catalogue_vocabulary
+
+
 def load_vocabulary() -> Vocabulary:
     categories = db.session.execute(
         db.select(Category.id, Category.slug, Category.name).order_by(Category.position)
     ).all()
     locations = db.session.scalars(
-        db.select(Programme.location)
-        .where(Programme.status == ProgrammeStatus.PUBLISHED, Programme.location != "")
+        db.select(FacetTotal.value)
+        .where(FacetTotal.facet == "vieta", FacetTotal.value != "")
         .distinct()
     ).all()
     ordered = sorted(

@@ -1,0 +1,65 @@
+"""Catalogue speed: facet totals per category, filled from the programmes
+
+Revision ID: 0005_catalogue_speed
+Revises: 0004_waitlist
+Create Date: 2026-12-05 17:00:00.000000
+
+The unfiltered catalogue and the category pages read their facet counts from
+catalogue_facet_totals instead of counting every published programme; the app
+recounts a category whenever one of its programmes changes a faceted column.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005_catalogue_speed"
+down_revision = "0004_waitlist"
+branch_labels = None
+depends_on = None
+
+FACETS = {
+    "kategorija": "category_id",
+    "teikejas": "provider_id",
+    "vieta": "location",
+    "issilavinimas": "min_education",
+    "kalba": "language",
+    "budas": "mode",
+}
+NEEDS = {
+    "mobility": "adapted_mobility",
+    "hearing": "adapted_hearing",
+    "vision": "adapted_vision",
+}
+
+
+def upgrade():
+    op.create_table(
+        "catalogue_facet_totals",
+        sa.Column("category_id", sa.Integer(), nullable=False),
+        sa.Column("facet", sa.String(length=20), nullable=False),
+        sa.Column("value", sa.String(length=200), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "category_id", "facet", "value", name=op.f("pk_catalogue_facet_totals")
+        ),
+    )
+
+    # Plain SQL, not the app's models, so this revision keeps working as they change.
+    counts = [
+        f"SELECT category_id, '{facet}', CAST({column} AS VARCHAR(200)), COUNT(*) "
+        f"FROM programmes WHERE status = 'published' GROUP BY category_id, {column}"
+        for facet, column in FACETS.items()
+    ]
+    counts += [
+        f"SELECT category_id, 'pritaikyta', '{need}', COUNT(*) FROM programmes "
+        f"WHERE status = 'published' AND {column} GROUP BY category_id"
+        for need, column in NEEDS.items()
+    ]
+    op.execute(
+        "INSERT INTO catalogue_facet_totals (category_id, facet, value, count) "
+        + " UNION ALL ".join(counts)
+    )
+
+
+def downgrade():
+    op.drop_table("catalogue_facet_totals")
