@@ -20,6 +20,7 @@ from sqlalchemy import (
     inspect,
     literal,
     select,
+    text,
     union_all,
     update,
 )
@@ -160,6 +161,20 @@ class Programme(db.Model):
         Index("ix_programmes_status_price_cents", "status", "price_cents"),
         Index("ix_programmes_status_hours", "status", "hours"),
         Index("ix_programmes_status_location", "status", "location"),
+        # Narrow a text search by its language and mode before reading the rows.
+        Index(
+            "ix_programmes_published_language_mode",
+            "language",
+            "mode",
+            postgresql_where=text("status = 'published'"),
+            sqlite_where=text("status = 'published'"),
+        ),
+        Index(
+            "ix_programmes_published_mode",
+            "mode",
+            postgresql_where=text("status = 'published'"),
+            sqlite_where=text("status = 'published'"),
+        ),
     )
 
     provider: Mapped[Provider] = relationship(back_populates="programmes")
@@ -302,6 +317,8 @@ class FacetTotal(db.Model):
     The unfiltered catalogue and the category pages read their facet counts here
     instead of counting 50,000 programmes per request; `refresh_facet_totals`
     recounts a category whenever one of its programmes changes a faceted column.
+    The rows of ALL_CATEGORIES add up every category, so the unfiltered
+    catalogue reads its counts without adding anything up.
     """
 
     __tablename__ = "catalogue_facet_totals"
@@ -312,6 +329,8 @@ class FacetTotal(db.Model):
     count: Mapped[int]
 
 
+# The category_id of the facet totals summed over every category.
+ALL_CATEGORIES = 0
 # Facet name in the URL → the programme column it counts.
 FACETED_COLUMNS = {
     "kategorija": Programme.category_id,
@@ -373,8 +392,19 @@ def refresh_facet_totals(
         for need, column in ADAPTATION_COLUMNS.items()
     ]
     columns = ["category_id", "facet", "value", "count"]
-    connection.execute(wipe)
+    connection.execute(wipe.where(FacetTotal.category_id != ALL_CATEGORIES))
     connection.execute(insert(FacetTotal).from_select(columns, union_all(*counts)))
+
+    total = func.sum(FacetTotal.count)
+    sums = (
+        select(literal(ALL_CATEGORIES), FacetTotal.facet, FacetTotal.value, total)
+        .where(FacetTotal.category_id != ALL_CATEGORIES)
+        .group_by(FacetTotal.facet, FacetTotal.value)
+    )
+    connection.execute(
+        delete(FacetTotal).where(FacetTotal.category_id == ALL_CATEGORIES)
+    )
+    connection.execute(insert(FacetTotal).from_select(columns, sums))
 
 
 CATALOGUE_CLASSES = (Category, Provider, Programme, Group, GroupSession)

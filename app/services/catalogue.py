@@ -33,6 +33,7 @@ from app.models import (
 )
 from app.models.catalogue import (
     ADAPTATION_COLUMNS,
+    ALL_CATEGORIES,
     EDUCATION_LABELS,
     FACETED_COLUMNS,
     LANGUAGES,
@@ -116,12 +117,12 @@ class Search:
 
     @property
     def is_filtered(self) -> bool:
-        return self.filters_key() != Search()
+        return self.filters_key() != Search().filters_key()
 
     @property
     def is_categories_only(self) -> bool:
         """Whether nothing but categories narrows this search."""
-        return self.filters_key() == Search(categories=self.categories)
+        return self.filters_key() == Search(categories=self.categories).filters_key()
 
 
 @dataclass(frozen=True)
@@ -523,14 +524,20 @@ def totals_statement(search: Search, vocabulary: Vocabulary):
     facets count those of the chosen categories (all when none is chosen).
     """
     chosen = [vocabulary.category_id(slug) for slug in search.categories]
-    statement = db.select(
-        FacetTotal.facet, FacetTotal.value, func.sum(FacetTotal.count)
-    ).group_by(FacetTotal.facet, FacetTotal.value)
-    if chosen:
-        statement = statement.where(
-            (FacetTotal.facet == "kategorija") | FacetTotal.category_id.in_(chosen)
+    every = FacetTotal.category_id == ALL_CATEGORIES
+    if not chosen:
+        return db.select(FacetTotal.facet, FacetTotal.value, FacetTotal.count).where(
+            every
         )
-    return statement
+
+    by_category = FacetTotal.facet == "kategorija"
+    return (
+        db.select(FacetTotal.facet, FacetTotal.value, func.sum(FacetTotal.count))
+        .where(
+            (every & by_category) | (FacetTotal.category_id.in_(chosen) & ~by_category)
+        )
+        .group_by(FacetTotal.facet, FacetTotal.value)
+    )
 
 
 def _count_facets(
@@ -587,12 +594,19 @@ def _order(search: Search) -> list:
 
 def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_size: int):
     """Select one page of result cards in the order the search asks for."""
+    # A subquery, not a join: PostgreSQL then reads the names of the matching
+    # rows by primary key instead of hashing the whole providers table.
+    provider_name = (
+        db.select(Provider.name)
+        .where(Provider.id == Programme.provider_id)
+        .scalar_subquery()
+    )
     return (
         db.select(
             Programme.id,
             Programme.title,
             Programme.provider_id,
-            Provider.name,
+            provider_name,
             Programme.category_id,
             Programme.mode,
             Programme.location,
@@ -603,7 +617,6 @@ def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_siz
             Programme.rating,
             func.substr(Programme.annotation, 1, 300),
         )
-        .join(Provider, Provider.id == Programme.provider_id)
         .where(*_conditions(search, vocabulary, today))
         .order_by(*_order(search))
         .limit(page_size)
@@ -723,11 +736,31 @@ def _provider_names(ids: tuple[int, ...]) -> dict[int, str]:
     return cached(("providers", tuple(sorted(ids))), load)
 
 
+class VocabularyMemo:
+    """The vocabulary this process read last, and the catalogue version it is of."""
+
+    version_and_vocabulary: tuple[str, Vocabulary] | None = None
+
+
 def current_vocabulary() -> Vocabulary:
-    """Return the vocabulary, read at most once per request or catalogue version."""
-    if "catalogue_vocabulary" not in g:
-        g.catalogue_vocabulary = cached(("vocabulary",), load_vocabulary)
-    return g.catalogue_vocabulary
+    """Return the vocabulary, read once per catalogue version.
+
+    Every search needs it, whatever it asks, so it is kept even with the answer
+    cache off (CATALOGUE_CACHE_SIZE=0).
+    """
+    if "catalogue_vocabulary" in g:
+        return g.catalogue_vocabulary
+
+    version = catalogue_version()
+    memo = VocabularyMemo.version_and_vocabulary
+    if version is not None and memo is not None and memo[0] == version:
+        vocabulary = memo[1]
+    else:
+        vocabulary = load_vocabulary()
+        if version is not None:
+            VocabularyMemo.version_and_vocabulary = (version, vocabulary)
+    g.catalogue_vocabulary = vocabulary
+    return vocabulary
 
 
 def load_vocabulary() -> Vocabulary:
@@ -735,9 +768,11 @@ def load_vocabulary() -> Vocabulary:
         db.select(Category.id, Category.slug, Category.name).order_by(Category.position)
     ).all()
     locations = db.session.scalars(
-        db.select(FacetTotal.value)
-        .where(FacetTotal.facet == "vieta", FacetTotal.value != "")
-        .distinct()
+        db.select(FacetTotal.value).where(
+            FacetTotal.category_id == ALL_CATEGORIES,
+            FacetTotal.facet == "vieta",
+            FacetTotal.value != "",
+        )
     ).all()
     ordered = sorted(
         locations, key=lambda loc: (loc != REMOTE_LOCATION, lithuanian_sort_key(loc))
