@@ -20,7 +20,6 @@ from sqlalchemy import (
     inspect,
     literal,
     select,
-    text,
     union_all,
     update,
 )
@@ -162,19 +161,8 @@ class Programme(db.Model):
         Index("ix_programmes_status_hours", "status", "hours"),
         Index("ix_programmes_status_location", "status", "location"),
         # Narrow a text search by its language and mode before reading the rows.
-        Index(
-            "ix_programmes_published_language_mode",
-            "language",
-            "mode",
-            postgresql_where=text("status = 'published'"),
-            sqlite_where=text("status = 'published'"),
-        ),
-        Index(
-            "ix_programmes_published_mode",
-            "mode",
-            postgresql_where=text("status = 'published'"),
-            sqlite_where=text("status = 'published'"),
-        ),
+        Index("ix_programmes_status_language_mode", "status", "language", "mode"),
+        Index("ix_programmes_status_mode", "status", "mode"),
     )
 
     provider: Mapped[Provider] = relationship(back_populates="programmes")

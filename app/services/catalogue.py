@@ -593,9 +593,20 @@ def _order(search: Search) -> list:
 
 
 def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_size: int):
-    """Select one page of result cards in the order the search asks for."""
-    # A subquery, not a join: PostgreSQL then reads the names of the matching
-    # rows by primary key instead of hashing the whole providers table.
+    """Select one page of result cards in the order the search asks for.
+
+    The page's ids are found first from the sort's index alone, then only their
+    rows are read, so a far page does not read every row it skips. A subquery,
+    not a join, reads the providers' names by primary key for just those rows.
+    """
+    page_ids = (
+        db.select(Programme.id)
+        .where(*_conditions(search, vocabulary, today))
+        .order_by(*_order(search))
+        .limit(page_size)
+        .offset((search.page - 1) * page_size)
+        .subquery("page_ids")
+    )
     provider_name = (
         db.select(Provider.name)
         .where(Provider.id == Programme.provider_id)
@@ -617,10 +628,8 @@ def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_siz
             Programme.rating,
             func.substr(Programme.annotation, 1, 300),
         )
-        .where(*_conditions(search, vocabulary, today))
+        .join(page_ids, page_ids.c.id == Programme.id)
         .order_by(*_order(search))
-        .limit(page_size)
-        .offset((search.page - 1) * page_size)
     )
 
 

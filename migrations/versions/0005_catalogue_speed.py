@@ -1,4 +1,4 @@
-"""Catalogue speed: facet totals per category, language and mode indexes
+"""Catalogue speed: facet totals per category, filter and sort indexes
 
 Revision ID: 0005_catalogue_speed
 Revises: 0004_waitlist
@@ -7,8 +7,8 @@ Create Date: 2026-12-05 17:00:00.000000
 The unfiltered catalogue and the category pages read their facet counts from
 catalogue_facet_totals instead of counting every published programme; the app
 recounts a category whenever one of its programmes changes a faceted column.
-Partial indexes on language and mode let a text search skip most rows before
-reading them.
+Indexes on language and mode let a text search skip most rows before reading
+them; on PostgreSQL, one index per sort serves every page of every sort.
 """
 
 import sqlalchemy as sa
@@ -34,23 +34,30 @@ NEEDS = {
 }
 
 
-PUBLISHED = sa.text("status = 'published'")
+# PostgreSQL only, like the trigram index: one index per sort, in the full order
+# the catalogue asks for (every sort ends in title_sort, id), so any page of any
+# sort is read from an index instead of sorting every published programme.
+ORDER_INDEXES = {
+    "ix_programmes_order_title": "status, title_sort, id",
+    "ix_programmes_order_next_start": "status, next_start, title_sort, id",
+    "ix_programmes_order_price": "status, price_cents, title_sort, id",
+    "ix_programmes_order_price_desc": "status, price_cents DESC, title_sort, id",
+    "ix_programmes_order_hours": "status, hours, title_sort, id",
+    "ix_programmes_order_hours_desc": "status, hours DESC NULLS LAST, title_sort, id",
+    "ix_programmes_order_rating": "status, rating DESC NULLS LAST, title_sort, id",
+}
 
 
 def upgrade():
     with op.batch_alter_table("programmes", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_programmes_published_language_mode",
-            ["language", "mode"],
-            postgresql_where=PUBLISHED,
-            sqlite_where=PUBLISHED,
+            "ix_programmes_status_language_mode", ["status", "language", "mode"]
         )
-        batch_op.create_index(
-            "ix_programmes_published_mode",
-            ["mode"],
-            postgresql_where=PUBLISHED,
-            sqlite_where=PUBLISHED,
-        )
+        batch_op.create_index("ix_programmes_status_mode", ["status", "mode"])
+    if op.get_bind().dialect.name == "postgresql":
+        for name, columns in ORDER_INDEXES.items():
+            op.execute(f"CREATE INDEX {name} ON programmes ({columns})")
+
     op.create_table(
         "catalogue_facet_totals",
         sa.Column("category_id", sa.Integer(), nullable=False),
@@ -87,6 +94,9 @@ def upgrade():
 
 def downgrade():
     op.drop_table("catalogue_facet_totals")
+    if op.get_bind().dialect.name == "postgresql":
+        for name in ORDER_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
     with op.batch_alter_table("programmes", schema=None) as batch_op:
-        batch_op.drop_index("ix_programmes_published_mode")
-        batch_op.drop_index("ix_programmes_published_language_mode")
+        batch_op.drop_index("ix_programmes_status_mode")
+        batch_op.drop_index("ix_programmes_status_language_mode")
