@@ -7,6 +7,7 @@ are kept by the model on every flush), so PostgreSQL answers from indexes: a
 trigram GIN index for the word-prefix LIKE, composite indexes for the rest.
 """
 
+import heapq
 import logging
 import math
 import threading
@@ -548,7 +549,9 @@ def _count_facets(
     else:
         statement = facet_statement(search, vocabulary, today)
     counts: dict[str, dict[str, int]] = {n: {} for n in [*FACET_COLUMNS, "pritaikyta"]}
-    for facet, value, count in db.session.execute(statement):
+    # Plain rows through the connection: the ORM's row handling costs more than
+    # the query for the ~1,500 rows of the unfiltered catalogue.
+    for facet, value, count in db.session.connection().execute(statement):
         counts[facet][value] = int(count)
 
     by_category = counts["kategorija"]
@@ -637,7 +640,7 @@ def _load_page(
     search: Search, vocabulary: Vocabulary, today: date, page_size: int
 ) -> list[ProgrammeCard]:
     statement = page_statement(search, vocabulary, today, page_size)
-    rows = db.session.execute(statement).all()
+    rows = db.session.connection().execute(statement).all()
     names = {id_: name for id_, _, name in vocabulary.categories}
     return [
         ProgrammeCard(
@@ -720,7 +723,7 @@ def _build_facets(
 
 def _provider_facet(search: Search, found: dict[str, int]) -> Facet:
     """Show the providers with the most programmes, and every chosen one."""
-    top = sorted(found.items(), key=lambda item: -item[1])[:PROVIDER_CHOICES_SHOWN]
+    top = heapq.nlargest(PROVIDER_CHOICES_SHOWN, found.items(), key=lambda i: i[1])
     ids = dict.fromkeys([*(int(v) for v, _ in top), *search.providers])
     names = _provider_names(tuple(ids))
     options = [
