@@ -551,7 +551,7 @@ def _count_facets(
     counts: dict[str, dict[str, int]] = {n: {} for n in [*FACET_COLUMNS, "pritaikyta"]}
     # Plain rows through the connection: the ORM's row handling costs more than
     # the query for the ~1,500 rows of the unfiltered catalogue.
-    for facet, value, count in db.session.connection().execute(statement):
+    for facet, value, count in db.session.connection().execute(statement).all():
         counts[facet][value] = int(count)
 
     by_category = counts["kategorija"]
