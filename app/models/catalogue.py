@@ -453,6 +453,12 @@ def _recount_facets(session: Session, flush_context) -> None:
     refresh_facet_totals(session.connection(), categories)
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_facet_changes(session: Session, previous_transaction) -> None:
+    """Drop what a failed flush noted; its changes were never written."""
+    session.info.pop("facet_programmes", None)
+
+
 def bump_catalogue_version(session: Session) -> None:
     """Give the catalogue a new version token, creating its row if missing."""
     token = uuid.uuid4().hex
