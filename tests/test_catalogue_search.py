@@ -485,8 +485,10 @@ def _live_and_kept_counts(search: Search) -> tuple[dict, dict]:
     """Count a search's facets over the programmes and from the kept totals."""
     vocabulary = load_vocabulary()
     statements = (
-        facet_statement(search, vocabulary, local_today()),
-        totals_statement(search, vocabulary),
+        facet_statement(search, vocabulary, local_today(), use_totals=False),
+        facet_statement(search, vocabulary, local_today())
+        if search.is_filtered and not search.is_categories_only
+        else totals_statement(search, vocabulary),
     )
     return tuple(
         {(f, v): int(n) for f, v, n in _db.session.execute(s) if n} for s in statements
@@ -505,6 +507,9 @@ def test_kept_facet_totals_follow_every_kind_of_programme_change(
         Search(),
         Search(categories=("skaitmenine",)),
         Search(categories=("daugiakalbystes", "skaitmenine")),
+        Search(languages=("anglų", "rusų")),
+        Search(categories=("skaitmenine",), modes=("nuotolinis",)),
+        Search(categories=("skaitmenine",), locations=("Kaunas",), modes=("mišrus",)),
     ]
 
     def assert_totals_agree():

@@ -160,9 +160,10 @@ class Programme(db.Model):
         Index("ix_programmes_status_price_cents", "status", "price_cents"),
         Index("ix_programmes_status_hours", "status", "hours"),
         Index("ix_programmes_status_location", "status", "location"),
-        # Narrow a text search by its language and mode before reading the rows.
+        # Find the programmes of a chosen language, mode or education by index.
         Index("ix_programmes_status_language_mode", "status", "language", "mode"),
         Index("ix_programmes_status_mode", "status", "mode"),
+        Index("ix_programmes_status_min_education", "status", "min_education"),
     )
 
     provider: Mapped[Provider] = relationship(back_populates="programmes")

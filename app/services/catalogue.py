@@ -448,16 +448,21 @@ def _choice_conditions(
     search: Search, vocabulary: Vocabulary, columns: Mapping
 ) -> dict[str, ColumnElement]:
     """Build one clause per facet with chosen values (alternatives, joined by OR)."""
-    chosen = {
+    chosen = _chosen_values(search, vocabulary)
+    return {
+        name: columns[name].in_(values) for name, values in chosen.items() if values
+    }
+
+
+def _chosen_values(search: Search, vocabulary: Vocabulary) -> dict[str, Any]:
+    """Return the values chosen in each facet, as its column stores them."""
+    return {
         "kategorija": [vocabulary.category_id(slug) for slug in search.categories],
         "teikejas": search.providers,
         "vieta": search.locations,
         "issilavinimas": search.educations,
         "kalba": search.languages,
         "budas": search.modes,
-    }
-    return {
-        name: columns[name].in_(values) for name, values in chosen.items() if values
     }
 
 
@@ -479,43 +484,115 @@ def escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def facet_statement(search: Search, vocabulary: Vocabulary, today: date):
+def facet_statement(
+    search: Search, vocabulary: Vocabulary, today: date, use_totals: bool = True
+):
     """Count, in one statement, what each choice would give under the other filters.
 
-    The rows that pass the filters common to every facet are read once (a CTE);
-    each facet then counts them under the other facets' choices, leaving its own
-    out, since its choices are alternatives. Special needs add up (AND), so they
-    are among the common filters and are counted under every choice.
+    A facet's choices are alternatives, so each facet counts under every filter
+    but its own. The facets nobody chose share one row set, the programmes
+    that pass every filter (a CTE, usually few rows); each chosen facet counts
+    its own, narrower by the other filters, and reads the kept totals instead
+    when nothing but categories narrows it (unless use_totals is off). Special
+    needs add up (AND), so they count under every filter.
     """
-    base = (
+    base = _base_conditions(search, today)
+    choices = _choice_conditions(search, vocabulary, FACET_COLUMNS)
+    matching = (
         db.select(*FACET_COLUMNS.values(), *NEED_COLUMNS.values())
-        .where(*_base_conditions(search, today))
+        .where(*base, *choices.values())
         .cte("matching")
     )
-    columns = {name: base.c[column.key] for name, column in FACET_COLUMNS.items()}
-    choices = _choice_conditions(search, vocabulary, columns)
 
     selects = []
-    for name, column in columns.items():
-        others = [clause for facet, clause in choices.items() if facet != name]
-        selects.append(
-            db.select(
-                literal(name).label("facet"),
-                cast(column, String).label("value"),
-                func.count().label("count"),
-            )
-            .where(*others)
-            .group_by(column)
-        )
+    for name, column in FACET_COLUMNS.items():
+        if name not in choices:
+            value = matching.c[column.key]
+            selects.append(_count_by(name, value).group_by(value))
+            continue
+        others = {facet: c for facet, c in choices.items() if facet != name}
+        kept = _kept_counts(search, vocabulary, name, others) if use_totals else None
+        if kept is not None:
+            selects.append(kept)
+        else:
+            selects.append(_count_by(name, column).where(*base, *others.values()))
     for need, column in NEED_COLUMNS.items():
         selects.append(
             db.select(
                 literal("pritaikyta").label("facet"),
                 literal(need).label("value"),
                 func.count().label("count"),
-            ).where(*choices.values(), base.c[column.key].is_(True))
+            ).where(matching.c[column.key].is_(True))
         )
     return union_all(*selects)
+
+
+def _count_by(name: str, column) -> Any:
+    """Start a select counting rows per value of a column, labelled as a facet."""
+    return db.select(
+        literal(name).label("facet"),
+        cast(column, String).label("value"),
+        func.count().label("count"),
+    ).group_by(column)
+
+
+def _kept_counts(
+    search: Search, vocabulary: Vocabulary, name: str, others: dict
+) -> Any | None:
+    """Count a chosen facet from the kept totals, if they can answer it.
+
+    They can when the search has no text, needs, ranges or period, and the
+    facet is narrowed by categories alone, or is the categories narrowed by one
+    other facet.
+    """
+    if not _base_is_plain(search) or len(others) > 1:
+        return None
+
+    total = func.sum(FacetTotal.count).label("count")
+    if not others:
+        return (
+            db.select(literal(name).label("facet"), FacetTotal.value, total)
+            .where(FacetTotal.category_id == ALL_CATEGORIES, FacetTotal.facet == name)
+            .group_by(FacetTotal.value)
+        )
+    if list(others) == ["kategorija"]:
+        chosen = [vocabulary.category_id(slug) for slug in search.categories]
+        return (
+            db.select(literal(name).label("facet"), FacetTotal.value, total)
+            .where(FacetTotal.category_id.in_(chosen), FacetTotal.facet == name)
+            .group_by(FacetTotal.value)
+        )
+    if name == "kategorija":
+        (other,) = others
+        values = [str(v) for v in _chosen_values(search, vocabulary)[other]]
+        return (
+            db.select(
+                literal(name).label("facet"),
+                cast(FacetTotal.category_id, String).label("value"),
+                total,
+            )
+            .where(
+                FacetTotal.category_id != ALL_CATEGORIES,
+                FacetTotal.facet == other,
+                FacetTotal.value.in_(values),
+            )
+            .group_by(FacetTotal.category_id)
+        )
+    return None
+
+
+def _base_is_plain(search: Search) -> bool:
+    """Whether only the published status filters a search besides its choices."""
+    return not (
+        search_words(search.query)
+        or search.needs
+        or search.price_from is not None
+        or search.price_to is not None
+        or search.hours_from is not None
+        or search.hours_to is not None
+        or search.start_from
+        or search.start_to
+    )
 
 
 def totals_statement(search: Search, vocabulary: Vocabulary):

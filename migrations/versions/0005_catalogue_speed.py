@@ -7,8 +7,8 @@ Create Date: 2026-12-05 17:00:00.000000
 The unfiltered catalogue and the category pages read their facet counts from
 catalogue_facet_totals instead of counting every published programme; the app
 recounts a category whenever one of its programmes changes a faceted column.
-Indexes on language and mode let a text search skip most rows before reading
-them; on PostgreSQL, one index per sort serves every page of every sort.
+Indexes on language, mode and education find the programmes of a chosen value
+without reading the others; on PostgreSQL, one index per sort serves every page of every sort.
 """
 
 import sqlalchemy as sa
@@ -54,6 +54,9 @@ def upgrade():
             "ix_programmes_status_language_mode", ["status", "language", "mode"]
         )
         batch_op.create_index("ix_programmes_status_mode", ["status", "mode"])
+        batch_op.create_index(
+            "ix_programmes_status_min_education", ["status", "min_education"]
+        )
     if op.get_bind().dialect.name == "postgresql":
         for name, columns in ORDER_INDEXES.items():
             op.execute(f"CREATE INDEX {name} ON programmes ({columns})")
@@ -98,5 +101,6 @@ def downgrade():
         for name in ORDER_INDEXES:
             op.execute(f"DROP INDEX IF EXISTS {name}")
     with op.batch_alter_table("programmes", schema=None) as batch_op:
+        batch_op.drop_index("ix_programmes_status_min_education")
         batch_op.drop_index("ix_programmes_status_mode")
         batch_op.drop_index("ix_programmes_status_language_mode")
