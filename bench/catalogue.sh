@@ -9,7 +9,8 @@
 # through bench/paths.py's searches, every page and sort of the catalogue, and
 # 1,000 programmes, so a cache of identical requests cannot flatter the
 # figures). Ends with EXPLAIN (ANALYZE, BUFFERS) of every statement the
-# three-filter search and the unfiltered catalogue send.
+# three-filter search, the unfiltered catalogue, a category page with one
+# filter and a one-filter search send.
 #
 # Settings: BENCH_DB, BENCH_REUSE=1 (keep an existing bench database, only
 # migrate it), BENCH_PG_URL (server, no database), BENCH_SECONDS (per
@@ -146,4 +147,5 @@ echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "== Query plans (EXPLAIN ANALYZE, BUFFERS) of every statement, answer cache off"
-.venv/bin/python bench/explain.py "$SEARCH" "/mokymai/paieska"
+.venv/bin/python bench/explain.py "$SEARCH" "/mokymai/paieska" \
+  "/mokymai/skaitmenine?budas=nuotolinis" "/mokymai/paieska?kalba=angl%C5%B3"
