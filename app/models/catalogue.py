@@ -317,6 +317,11 @@ class FacetTotal(db.Model):
     value: Mapped[str] = mapped_column(String(200), primary_key=True)
     count: Mapped[int]
 
+    __table_args__ = (
+        # The categories' counts under another facet's values read by value.
+        Index("ix_catalogue_facet_totals_facet_value", "facet", "value"),
+    )
+
 
 # The category_id of the facet totals summed over every category.
 ALL_CATEGORIES = 0

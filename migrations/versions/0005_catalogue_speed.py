@@ -71,6 +71,11 @@ def upgrade():
             "category_id", "facet", "value", name=op.f("pk_catalogue_facet_totals")
         ),
     )
+    op.create_index(
+        "ix_catalogue_facet_totals_facet_value",
+        "catalogue_facet_totals",
+        ["facet", "value"],
+    )
 
     # Plain SQL, not the app's models, so this revision keeps working as they change.
     counts = [
