@@ -208,10 +208,15 @@ class CatalogueAnswer:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The values a search may name, read once per catalogue version."""
+    """The values a search may name, read once per catalogue version.
+
+    It holds every provider's name (a few thousand at national scale), so the
+    provider facet and the provider filter need no query of their own.
+    """
 
     categories: list[tuple[int, str, str]]  # id, slug, name in display order
     locations: list[str]
+    providers: dict[int, str]  # id → name, every provider
 
     def category_id(self, slug: str) -> int | None:
         return next((id_ for id_, s, _ in self.categories if s == slug), None)
@@ -816,13 +821,8 @@ def _provider_facet(search: Search, found: dict[str, int]) -> Facet:
 
 
 def _provider_names(ids: tuple[int, ...]) -> dict[int, str]:
-    def load() -> dict[int, str]:
-        rows = db.session.execute(
-            db.select(Provider.id, Provider.name).where(Provider.id.in_(ids))
-        )
-        return dict(rows.all())
-
-    return cached(("providers", tuple(sorted(ids))), load)
+    providers = current_vocabulary().providers
+    return {i: providers[i] for i in ids if i in providers}
 
 
 class VocabularyMemo:
@@ -866,7 +866,8 @@ def load_vocabulary() -> Vocabulary:
     ordered = sorted(
         locations, key=lambda loc: (loc != REMOTE_LOCATION, lithuanian_sort_key(loc))
     )
-    return Vocabulary([tuple(c) for c in categories], ordered)
+    providers = db.session.execute(db.select(Provider.id, Provider.name)).all()
+    return Vocabulary([tuple(c) for c in categories], ordered, dict(providers))
 
 
 # A per-process cache of answers, keyed by the catalogue version.
