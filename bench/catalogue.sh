@@ -4,10 +4,16 @@
 # Builds its own PostgreSQL database (kursuok_bench) with 1,500 providers,
 # 50,000 programmes and 150,000 groups, serves the app with gunicorn on
 # 127.0.0.1, loads four endpoints with wrk (4 connections, a bounded time each)
-# and prints requests/s and p95 latency, first as configured (with the search
-# cache), then with the cache off, then the EXPLAIN (ANALYZE) plans.
+# and prints requests/s and p95 latency in four rounds: the answer cache on and
+# off, each with one repeated URL per endpoint and with varied URLs (wrk rotates
+# through bench/paths.py's searches, every page and sort of the catalogue, and
+# 1,000 programmes, so a cache of identical requests cannot flatter the
+# figures). Ends with EXPLAIN (ANALYZE, BUFFERS) of every statement the
+# three-filter search, the unfiltered catalogue, a category page with one
+# filter and a one-filter search send.
 #
-# Settings: BENCH_DB, BENCH_PG_URL (server, no database), BENCH_SECONDS (per
+# Settings: BENCH_DB, BENCH_REUSE=1 (keep an existing bench database, only
+# migrate it), BENCH_PG_URL (server, no database), BENCH_SECONDS (per
 # endpoint), BENCH_WORKERS, BENCH_WORKER_CLASS and BENCH_THREADS (gunicorn). The
 # default gives each of wrk's 4 connections its own sync worker on the 2 cores.
 set -euo pipefail
@@ -27,15 +33,26 @@ if ! command -v wrk >/dev/null; then
   apt_install wrk
 fi
 
-echo "== Database $DB: migrate and generate"
-psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 export DATABASE_URL="${PG_URL/postgresql:/postgresql+psycopg:}/$DB"
 export PYTHONPATH=. LOG_LEVEL=WARNING DEV_MAILBOX=0
-.venv/bin/flask --app wsgi db upgrade 2>/dev/null
-.venv/bin/python bench/generate.py
+if [ "${BENCH_REUSE:-0}" = 1 ]; then
+  echo "== Database $DB: reused, migrated"
+  .venv/bin/flask --app wsgi db upgrade 2>/dev/null
+else
+  echo "== Database $DB: migrate and generate"
+  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  .venv/bin/flask --app wsgi db upgrade 2>/dev/null
+  .venv/bin/python bench/generate.py
+fi
 psql "$PG_URL/$DB" -qc "VACUUM ANALYZE"
 PROGRAMME=$(psql "$PG_URL/$DB" -Atc \
   "SELECT id FROM programmes WHERE status = 'published' ORDER BY id OFFSET 1000 LIMIT 1")
+PATHS=$(mktemp -d)
+echo /healthz >"$PATHS/ceiling"
+.venv/bin/python bench/paths.py catalogue >"$PATHS/catalogue"
+.venv/bin/python bench/paths.py search >"$PATHS/search"
+psql "$PG_URL/$DB" -Atc "SELECT '/programos/' || id FROM programmes
+  WHERE status = 'published' ORDER BY md5(id::text) LIMIT 1000" >"$PATHS/programme"
 PORT=$(.venv/bin/python -c \
   'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
@@ -48,7 +65,7 @@ stop_server() {
     SERVER_PID=""
   fi
 }
-trap stop_server EXIT
+trap 'stop_server; rm -rf "$PATHS"' EXIT
 
 start_server() {
   CATALOGUE_CACHE_SIZE="$1" .venv/bin/gunicorn --workers "$WORKERS" \
@@ -64,12 +81,18 @@ start_server() {
 }
 
 CEILING=""
+# measure NAME PATH [PATHS_FILE]: one URL, or rotate through a file of paths.
 measure() {
-  local name="$1" path="$2"
+  local name="$1" path="$2" rotate="${3:-}"
   curl -fsS -o /dev/null "$BASE$path"  # warm up, and fail loudly on an error page
   local line
-  line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s bench/report.lua \
-    "$BASE$path" | grep '^RESULT')
+  if [ -n "$rotate" ]; then
+    line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s bench/rotate.lua \
+      "$BASE" -- "$rotate" | grep '^RESULT')
+  else
+    line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s bench/report.lua \
+      "$BASE$path" | grep '^RESULT')
+  fi
   read -r _ rps p95 p50 total errors <<<"$line"
   if [ -z "$CEILING" ]; then CEILING="$rps"; fi
   local share
@@ -81,28 +104,48 @@ measure() {
 run_all() {
   printf "%-34s %10s %12s %12s %7s %9s %6s\n" \
     endpoint "req/s" p95 p50 ceiling requests errors
+  CEILING=""
   measure "ceiling: GET /healthz" "/healthz"
   measure "catalogue, unfiltered" "/mokymai/paieska"
   measure "search: anglu + 3 filters" "$SEARCH"
   measure "programme page" "/programos/$PROGRAMME"
 }
 
+run_varied() {
+  printf "%-34s %10s %12s %12s %7s %9s %6s\n" \
+    endpoint "req/s" p95 p50 ceiling requests errors
+  CEILING=""
+  measure "ceiling: GET /healthz" "/healthz"
+  measure "catalogue: $(wc -l <"$PATHS/catalogue") pages x sorts" \
+    "/mokymai/paieska?puslapis=2" "$PATHS/catalogue"
+  measure "search: $(wc -l <"$PATHS/search") text + 3 filters" "$SEARCH" "$PATHS/search"
+  measure "programme: $(wc -l <"$PATHS/programme") pages" \
+    "/programos/$PROGRAMME" "$PATHS/programme"
+}
+
 echo
 echo "== gunicorn $WORKERS $WORKER_CLASS workers x $THREADS threads, wrk $CONNECTIONS connections," \
   "${SECONDS_EACH}s per endpoint, $(nproc) cores"
-echo "== 1. As configured (search answers cached per process by catalogue version)"
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== 1. Answer cache on (512 per process, by catalogue version), one URL each"
 start_server 512
 run_all
+echo
+echo "== 2. Answer cache on, varied URLs"
+run_varied
 stop_server
 
-CEILING=""
 echo
-echo "== 2. Cache off (CATALOGUE_CACHE_SIZE=0): every request runs its queries"
+echo "== 3. Answer cache off (CATALOGUE_CACHE_SIZE=0): every request runs its queries"
 start_server 0
 run_all
+echo
+echo "== 4. Answer cache off, varied URLs"
+run_varied
 stop_server
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "== Three-filter search: $SEARCH"
-echo "== Query plans (EXPLAIN ANALYZE, BUFFERS)"
-.venv/bin/python bench/explain.py "${SEARCH#*\?}" ""
+echo "== Query plans (EXPLAIN ANALYZE, BUFFERS) of every statement, answer cache off"
+.venv/bin/python bench/explain.py "$SEARCH" "/mokymai/paieska" \
+  "/mokymai/skaitmenine?budas=nuotolinis" "/mokymai/paieska?kalba=angl%C5%B3"

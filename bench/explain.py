@@ -1,47 +1,62 @@
-"""Print EXPLAIN (ANALYZE) of the catalogue's search statements on the bench data."""
+"""Print EXPLAIN (ANALYZE, BUFFERS) of every statement some catalogue pages run.
 
+Each path is requested once through the app with the answer cache off; every
+statement it sends is captured with its parameters and explained on the bench
+data. Ends with the plans that read the whole programmes table, if any.
+Usage: `python bench/explain.py PATH...` with DATABASE_URL set.
+"""
+
+import os
 import sys
 
-from sqlalchemy import text
-from werkzeug.datastructures import MultiDict
+from sqlalchemy import event
+
+os.environ["CATALOGUE_CACHE_SIZE"] = "0"
+os.environ["CATALOGUE_VERSION_TTL"] = "0"
 
 from app import create_app
 from app.extensions import db
-from app.services.catalogue import (
-    facet_statement,
-    load_vocabulary,
-    page_statement,
-    read_search,
-)
-from app.timeutil import local_today
 
 
-def main(urls: list[str]) -> None:
+def main(paths: list[str]) -> None:
     app = create_app()
-    with app.app_context(), app.test_request_context():
-        vocabulary = load_vocabulary()
-        for query_string in urls:
-            search, _ = read_search(MultiDict(_pairs(query_string)))
-            statements = {
-                "facet counts": facet_statement(search, vocabulary, local_today()),
-                "result page": page_statement(search, vocabulary, local_today(), 20),
-            }
-            for name, statement in statements.items():
-                sql = statement.compile(
-                    dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}
+    client = app.test_client()
+    with app.app_context():
+        engine = db.engine
+    full_scans = []
+    for path in paths:
+        status, statements = _statements_of(client, engine, path)
+        print(f"\n##### GET {path} -> {status}, {len(statements)} statements")
+
+        with engine.connect() as connection:
+            for number, (statement, parameters) in enumerate(statements, 1):
+                print(f"\n=== {number}. {' '.join(statement.split())[:300]}")
+                plan = connection.exec_driver_sql(
+                    f"EXPLAIN (ANALYZE, BUFFERS) {statement}", parameters
                 )
-                print(f"\n=== {name} for ?{query_string}")
-                # Literal binds double every % for the driver; EXPLAIN gets none.
-                sql = str(sql).replace("%%", "%")
-                plan = db.session.execute(text(f"EXPLAIN (ANALYZE, BUFFERS) {sql}"))
                 for (line,) in plan:
                     print(line)
+                    if "Seq Scan on programmes" in line:
+                        full_scans.append(f"{path} statement {number}: {line.strip()}")
+
+    print("\n=== Sequential scans of programmes:", "none" if not full_scans else "")
+    for line in full_scans:
+        print(line)
 
 
-def _pairs(query_string: str) -> list[tuple[str, str]]:
-    from urllib.parse import parse_qsl
+def _statements_of(client, engine, path: str) -> tuple[int, list[tuple]]:
+    """Request a path and return its status and the statements it sent."""
+    statements = []
 
-    return parse_qsl(query_string)
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        response = client.get(path)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    return response.status_code, statements
 
 
 if __name__ == "__main__":

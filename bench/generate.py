@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from app import create_app
 from app.extensions import db
-from app.models.catalogue import REMOTE_LOCATION, main_city
+from app.models.catalogue import REMOTE_LOCATION, main_city, refresh_facet_totals
 from app.seed import CATEGORIES
 from app.text import lithuanian_sort_key, search_document
 from app.timeutil import local_today
@@ -163,6 +163,9 @@ def main() -> None:
             connection.commit()
         finally:
             connection.close()
+        # COPY bypasses the session, which keeps the facet totals; count them once.
+        with db.engine.begin() as connection:
+            refresh_facet_totals(connection)
 
 
 def _fill(cursor, rng: random.Random) -> None:

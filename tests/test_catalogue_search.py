@@ -7,9 +7,16 @@ from itertools import count
 import pytest
 from werkzeug.datastructures import MultiDict
 
+from app.extensions import db as _db
 from app.models import Category, Group, Programme, Provider
 from app.models.catalogue import GroupStatus, ProgrammeStatus
-from app.services.catalogue import read_search
+from app.services.catalogue import (
+    Search,
+    facet_statement,
+    load_vocabulary,
+    read_search,
+    totals_statement,
+)
 from app.timeutil import local_today
 
 SEARCH = "/mokymai/paieska"
@@ -435,3 +442,112 @@ def test_markup_and_sql_are_escaped_everywhere(client, make_programme):
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.text
     assert "&lt;script&gt;" in response.text
+
+
+def test_a_search_of_only_symbols_is_ignored_with_a_message(client, make_programme):
+    """Symbols alone cannot match a word, so they must not pass for a search."""
+    make_programme("Anglų kalba")
+    make_programme("Excel skaičiuoklė")
+
+    response = client.get(SEARCH, query_string={"q": "% _ ?!"})
+
+    assert response.status_code == 200
+    assert "nėra nei raidžių, nei skaitmenų, todėl jo nepaisoma" in response.text
+    assert sorted(titles(response.text)) == ["Anglų kalba", "Excel skaičiuoklė"]
+    assert read_search(MultiDict({"q": "%_"}))[0].query == ""
+    assert read_search(MultiDict({"q": "c++"}))[0].query == "c++"
+
+
+# Hours.
+
+
+@pytest.mark.parametrize(
+    ("hours_type", "label"),
+    [("akademinės", "50 ak. val."), ("astronominės", "50 val.")],
+)
+def test_hours_read_the_same_in_the_list_and_on_the_programme_page(
+    client, make_programme, hours_type, label
+):
+    programme = make_programme("Anglų kalba", hours=50, hours_type=hours_type)
+
+    listed = client.get(SEARCH).text
+    shown = client.get(f"/programos/{programme.id}").text
+
+    assert f"· {label} ·" in listed
+    assert f"<dd>{label}</dd>" in shown
+    assert "ak. val." not in listed or hours_type == "akademinės"
+
+
+# Kept facet totals.
+
+
+def _live_and_kept_counts(search: Search) -> tuple[dict, dict]:
+    """Count a search's facets over the programmes and from the kept totals."""
+    vocabulary = load_vocabulary()
+    statements = (
+        facet_statement(search, vocabulary, local_today(), use_totals=False),
+        facet_statement(search, vocabulary, local_today())
+        if search.is_filtered and not search.is_categories_only
+        else totals_statement(search, vocabulary),
+    )
+    return tuple(
+        {(f, v): int(n) for f, v, n in _db.session.execute(s) if n} for s in statements
+    )
+
+
+def test_kept_facet_totals_follow_every_kind_of_programme_change(
+    db, make_programme, categories
+):
+    english = make_programme("Anglų kalba", language="anglų", mode="nuotolinis")
+    excel = make_programme(
+        "Excel", category="skaitmenine", special_needs=["vision"], city="Kaunas"
+    )
+    make_programme("Python", category="skaitmenine", min_education="profesinis")
+    searches = [
+        Search(),
+        Search(categories=("skaitmenine",)),
+        Search(categories=("daugiakalbystes", "skaitmenine")),
+        Search(languages=("anglų", "rusų")),
+        Search(categories=("skaitmenine",), modes=("nuotolinis",)),
+        Search(categories=("skaitmenine",), locations=("Kaunas",), modes=("mišrus",)),
+    ]
+
+    def assert_totals_agree():
+        for search in searches:
+            live, kept = _live_and_kept_counts(search)
+            assert kept == live, search
+
+    assert_totals_agree()
+    english.category = categories["skaitmenine"]
+    excel.language = "rusų"
+    db.session.commit()
+    assert_totals_agree()
+    excel.special_needs = ["mobility"]
+    excel.city = "Vilnius"
+    english.status = ProgrammeStatus.WITHDRAWN
+    db.session.commit()
+    assert_totals_agree()
+    for group in excel.groups:
+        db.session.delete(group)
+    db.session.delete(excel)
+    db.session.commit()
+    assert_totals_agree()
+    english.status = ProgrammeStatus.PUBLISHED
+    db.session.commit()
+    assert_totals_agree()
+
+
+def test_unfiltered_and_category_pages_count_from_the_kept_totals(
+    client, make_programme
+):
+    make_programme("Anglų kalba", language="anglų")
+    make_programme("Excel", category="skaitmenine")
+
+    everything = client.get(SEARCH).text
+    one_category = client.get("/mokymai/skaitmenine").text
+
+    assert count_of(everything, "kategorija", "skaitmenine") == 1
+    assert count_of(everything, "kalba", "anglų") == 1
+    assert count_of(one_category, "kategorija", "daugiakalbystes") == 1
+    assert count_of(one_category, "kalba", "anglų") == 0
+    assert count_of(one_category, "kalba", "lietuvių") == 1

@@ -16,7 +16,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.htmx import is_htmx
-from app.models import Category, Group, Programme, Provider
+from app.models import Group, Programme, Provider
 from app.models.catalogue import GroupStatus, ProgrammeStatus
 from app.services.catalogue import (
     SORTS,
@@ -25,6 +25,7 @@ from app.services.catalogue import (
     Search,
     cached,
     category_counts,
+    current_vocabulary,
     read_search,
     search_catalogue,
 )
@@ -47,7 +48,7 @@ def search():
 
 @bp.get("/mokymai/<slug>")
 def category(slug: str):
-    if db.session.scalar(db.select(Category.id).where(Category.slug == slug)) is None:
+    if current_vocabulary().category_id(slug) is None:
         abort(404)
 
     return _search_page(fixed_category=slug)
@@ -58,10 +59,10 @@ def _search_page(fixed_category: str | None):
     search, messages = read_search(request.args, fixed_category)
     answer = search_catalogue(search, local_today(), current_app.config["PAGE_SIZE"])
     view, chosen = _display_view()
-    fragments = _search_fragments(answer, messages + answer.messages, view)
+    fragments = _search_fragments(answer, messages + answer.messages, view, is_htmx())
 
     if is_htmx():
-        response = make_response(fragments["results"] + fragments["filters_oob"])
+        response = make_response(fragments["results"] + fragments["filters"])
         response.headers["HX-Push-Url"] = search_url(answer.search)
     else:
         response = make_response(render_template("catalogue/search.html", **fragments))
@@ -77,12 +78,13 @@ def _search_page(fixed_category: str | None):
 
 
 def _search_fragments(
-    answer: CatalogueAnswer, messages: list[str], view: str
+    answer: CatalogueAnswer, messages: list[str], view: str, oob: bool
 ) -> dict[str, Any]:
     """Render the results and the filters, reusing them until the catalogue changes.
 
     They hold only catalogue data and the search itself (nothing about the
-    visitor), so every visitor asking the same search may get the same HTML.
+    visitor), so every visitor asking the same search may get the same HTML. The
+    filters come out of band for htmx, which swaps only the results in place.
     """
     search = answer.search
     context = {
@@ -105,12 +107,8 @@ def _search_fragments(
             lambda: render("catalogue/_results.html"),
         ),
         "filters": cached(
-            ("filters-html", search.filters_key()),
-            lambda: render("catalogue/_facets.html", oob=False),
-        ),
-        "filters_oob": cached(
-            ("filters-oob-html", search.filters_key()),
-            lambda: render("catalogue/_facets.html", oob=True),
+            ("filters-html", search.filters_key(), oob),
+            lambda: render("catalogue/_facets.html", oob=oob),
         ),
     }
 

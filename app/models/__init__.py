@@ -4,6 +4,7 @@ from app.models.audit import AuditEntry
 from app.models.catalogue import (
     CatalogueVersion,
     Category,
+    FacetTotal,
     Group,
     GroupSession,
     Programme,
@@ -23,6 +24,7 @@ __all__ = [
     "Consent",
     "Document",
     "EmailConfirmation",
+    "FacetTotal",
     "Group",
     "GroupSession",
     "OutboxEmail",

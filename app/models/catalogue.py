@@ -2,9 +2,27 @@
 
 import enum
 import uuid
+from collections.abc import Iterable
 from datetime import date, time
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, event, update
+from sqlalchemy import (
+    JSON,
+    Connection,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    cast,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    literal,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from app.extensions import db
@@ -47,6 +65,15 @@ SPECIAL_NEEDS_LABELS = {
 LANGUAGES = ["lietuvių", "anglų", "rusų", "lenkų"]
 # The location of a programme taught only remotely, whatever its provider's city.
 REMOTE_LOCATION = "nuotoliu"
+ACADEMIC_HOURS = "akademinės"
+
+
+def hours_label(hours: int | None, hours_type: str) -> str:
+    """Say a duration the same way everywhere: "50 ak. val." or "50 val."."""
+    if hours is None:
+        return "—"
+    unit = "ak. val." if (hours_type or ACADEMIC_HOURS) == ACADEMIC_HOURS else "val."
+    return f"{hours} {unit}"
 
 
 class Category(db.Model):
@@ -97,7 +124,7 @@ class Programme(db.Model):
     competences: Mapped[str] = mapped_column(Text, default="")
     content: Mapped[str] = mapped_column(Text, default="")
     hours: Mapped[int | None]
-    hours_type: Mapped[str] = mapped_column(String(30), default="akademinės")
+    hours_type: Mapped[str] = mapped_column(String(30), default=ACADEMIC_HOURS)
     duration_note: Mapped[str] = mapped_column(String(300), default="")
     min_education: Mapped[str] = mapped_column(String(40), default="")
     requirements: Mapped[str] = mapped_column(Text, default="")
@@ -133,6 +160,10 @@ class Programme(db.Model):
         Index("ix_programmes_status_price_cents", "status", "price_cents"),
         Index("ix_programmes_status_hours", "status", "hours"),
         Index("ix_programmes_status_location", "status", "location"),
+        # Find the programmes of a chosen language, mode or education by index.
+        Index("ix_programmes_status_language_mode", "status", "language", "mode"),
+        Index("ix_programmes_status_mode", "status", "mode"),
+        Index("ix_programmes_status_min_education", "status", "min_education"),
     )
 
     provider: Mapped[Provider] = relationship(back_populates="programmes")
@@ -144,6 +175,10 @@ class Programme(db.Model):
     @property
     def mode_label(self) -> str:
         return MODE_LABELS.get(self.mode, self.mode)
+
+    @property
+    def hours_label(self) -> str:
+        return hours_label(self.hours, self.hours_type)
 
     @property
     def education_label(self) -> str:
@@ -275,6 +310,107 @@ class CatalogueVersion(db.Model):
     token: Mapped[str] = mapped_column(String(32))
 
 
+class FacetTotal(db.Model):
+    """How many published programmes of a category have one facet value.
+
+    The unfiltered catalogue and the category pages read their facet counts here
+    instead of counting 50,000 programmes per request; `refresh_facet_totals`
+    recounts a category whenever one of its programmes changes a faceted column.
+    The rows of ALL_CATEGORIES add up every category, so the unfiltered
+    catalogue reads its counts without adding anything up.
+    """
+
+    __tablename__ = "catalogue_facet_totals"
+
+    category_id: Mapped[int] = mapped_column(primary_key=True)
+    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    count: Mapped[int]
+
+    __table_args__ = (
+        # The categories' counts under another facet's values read by value.
+        Index("ix_catalogue_facet_totals_facet_value", "facet", "value"),
+    )
+
+
+# The category_id of the facet totals summed over every category.
+ALL_CATEGORIES = 0
+# Facet name in the URL → the programme column it counts.
+FACETED_COLUMNS = {
+    "kategorija": Programme.category_id,
+    "teikejas": Programme.provider_id,
+    "vieta": Programme.location,
+    "issilavinimas": Programme.min_education,
+    "kalba": Programme.language,
+    "budas": Programme.mode,
+}
+ADAPTATION_COLUMNS = {
+    "mobility": Programme.adapted_mobility,
+    "hearing": Programme.adapted_hearing,
+    "vision": Programme.adapted_vision,
+}
+# A change to any of these attributes can move a programme between facet values.
+FACETED_ATTRIBUTES = (
+    "status",
+    "category",
+    "category_id",
+    "provider_id",
+    "location",
+    "min_education",
+    "language",
+    "mode",
+    *(column.key for column in ADAPTATION_COLUMNS.values()),
+)
+
+
+def refresh_facet_totals(
+    connection: Connection, category_ids: Iterable[int] | None = None
+) -> None:
+    """Recount the facet totals of some categories (all when None)."""
+    published = [Programme.status == ProgrammeStatus.PUBLISHED]
+    wipe = delete(FacetTotal)
+    if category_ids is not None:
+        ids = sorted(set(category_ids))
+        if not ids:
+            return
+        published.append(Programme.category_id.in_(ids))
+        wipe = wipe.where(FacetTotal.category_id.in_(ids))
+
+    counts = [
+        select(
+            Programme.category_id,
+            literal(name),
+            cast(column, String),
+            func.count(),
+        )
+        .where(*published)
+        .group_by(Programme.category_id, column)
+        for name, column in FACETED_COLUMNS.items()
+    ]
+    counts += [
+        select(
+            Programme.category_id, literal("pritaikyta"), literal(need), func.count()
+        )
+        .where(*published, column.is_(True))
+        .group_by(Programme.category_id)
+        for need, column in ADAPTATION_COLUMNS.items()
+    ]
+    columns = ["category_id", "facet", "value", "count"]
+    connection.execute(wipe.where(FacetTotal.category_id != ALL_CATEGORIES))
+    connection.execute(insert(FacetTotal).from_select(columns, union_all(*counts)))
+
+    total = func.sum(FacetTotal.count)
+    sums = (
+        select(literal(ALL_CATEGORIES), FacetTotal.facet, FacetTotal.value, total)
+        .where(FacetTotal.category_id != ALL_CATEGORIES)
+        .group_by(FacetTotal.facet, FacetTotal.value)
+    )
+    connection.execute(
+        delete(FacetTotal).where(FacetTotal.category_id == ALL_CATEGORIES)
+    )
+    connection.execute(insert(FacetTotal).from_select(columns, sums))
+
+
 CATALOGUE_CLASSES = (Category, Provider, Programme, Group, GroupSession)
 
 
@@ -295,7 +431,48 @@ def _keep_catalogue_columns(session: Session, flush_context, instances) -> None:
     for programme in programmes:
         if programme not in session.deleted:
             programme.refresh_derived_columns(today)
+    _note_facet_changes(session, programmes)
     bump_catalogue_version(session)
+
+
+def _note_facet_changes(session: Session, programmes: set) -> None:
+    """Remember the programmes whose facet values change, and their old categories."""
+    noted = session.info.setdefault("facet_programmes", {})
+    for programme in programmes:
+        if not isinstance(programme, Programme):
+            continue
+        state = inspect(programme)
+        changes = state.pending or state.deleted or programme in session.deleted
+        if not changes:
+            changes = any(
+                state.attrs[name].history.has_changes() for name in FACETED_ATTRIBUTES
+            )
+        if changes:
+            old = state.attrs.category_id.history
+            noted.setdefault(programme, set()).update(
+                i for i in (*old.deleted, *old.unchanged) if i is not None
+            )
+
+
+@event.listens_for(Session, "after_flush")
+def _recount_facets(session: Session, flush_context) -> None:
+    """Recount the facet totals of the categories a flush touched.
+
+    Runs after bump_catalogue_version has locked the version row, so catalogue
+    writers take turns and never recount the same category at once.
+    """
+    noted = session.info.pop("facet_programmes", None)
+    if not noted:
+        return
+    categories = set().union(*noted.values())
+    categories |= {p.category_id for p in noted if p.category_id is not None}
+    refresh_facet_totals(session.connection(), categories)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_facet_changes(session: Session, previous_transaction) -> None:
+    """Drop what a failed flush noted; its changes were never written."""
+    session.info.pop("facet_programmes", None)
 
 
 def bump_catalogue_version(session: Session) -> None:

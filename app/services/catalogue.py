@@ -7,6 +7,7 @@ are kept by the model on every flush), so PostgreSQL answers from indexes: a
 trigram GIN index for the word-prefix LIKE, composite indexes for the rest.
 """
 
+import heapq
 import logging
 import math
 import threading
@@ -23,15 +24,26 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.extensions import db
-from app.models import CatalogueVersion, Category, Group, Programme, Provider
+from app.models import (
+    CatalogueVersion,
+    Category,
+    FacetTotal,
+    Group,
+    Programme,
+    Provider,
+)
 from app.models.catalogue import (
+    ADAPTATION_COLUMNS,
+    ALL_CATEGORIES,
     EDUCATION_LABELS,
+    FACETED_COLUMNS,
     LANGUAGES,
     MODE_LABELS,
     REMOTE_LOCATION,
     SPECIAL_NEEDS_LABELS,
     GroupStatus,
     ProgrammeStatus,
+    hours_label,
 )
 from app.text import lithuanian_sort_key, search_words
 
@@ -52,11 +64,8 @@ SORTS = {
     "pavadinimas": "Pagal pavadinimą (A–Ž)",
 }
 VIEWS = {"sarasas": "Sąrašas", "tinklelis": "Tinklelis"}
-NEED_COLUMNS = {
-    "mobility": Programme.adapted_mobility,
-    "hearing": Programme.adapted_hearing,
-    "vision": Programme.adapted_vision,
-}
+NEED_COLUMNS = ADAPTATION_COLUMNS
+FACET_COLUMNS = FACETED_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,12 @@ class Search:
 
     @property
     def is_filtered(self) -> bool:
-        return self.filters_key() != Search()
+        return self.filters_key() != Search().filters_key()
+
+    @property
+    def is_categories_only(self) -> bool:
+        """Whether nothing but categories narrows this search."""
+        return self.filters_key() == Search(categories=self.categories).filters_key()
 
 
 @dataclass(frozen=True)
@@ -145,6 +159,7 @@ class ProgrammeCard:
     mode: str
     location: str
     hours: int | None
+    hours_type: str
     price_cents: int
     next_start: date | None
     rating: float | None
@@ -157,6 +172,10 @@ class ProgrammeCard:
     @property
     def location_label(self) -> str:
         return location_label(self.location)
+
+    @property
+    def hours_label(self) -> str:
+        return hours_label(self.hours, self.hours_type)
 
 
 @dataclass(frozen=True)
@@ -189,10 +208,15 @@ class CatalogueAnswer:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The values a search may name, read once per catalogue version."""
+    """The values a search may name, read once per catalogue version.
+
+    It holds every provider's name (a few thousand at national scale), so the
+    provider facet and the provider filter need no query of their own.
+    """
 
     categories: list[tuple[int, str, str]]  # id, slug, name in display order
     locations: list[str]
+    providers: dict[int, str]  # id → name, every provider
 
     def category_id(self, slug: str) -> int | None:
         return next((id_ for id_, s, _ in self.categories if s == slug), None)
@@ -210,7 +234,7 @@ def read_search(
 ) -> tuple[Search, list[str]]:
     """Check URL arguments; drop or correct what is wrong and say what was done."""
     messages: list[str] = []
-    vocabulary = cached(("vocabulary",), load_vocabulary)
+    vocabulary = current_vocabulary()
 
     query = " ".join(_first(args, "q").split())
     if len(query) > MAX_QUERY_LENGTH:
@@ -219,6 +243,12 @@ def read_search(
             f"Paieškos tekstas per ilgas, ieškoma pagal pirmuosius "
             f"{MAX_QUERY_LENGTH} simbolius."
         )
+    if query and not search_words(query):
+        messages.append(
+            f"Paieškos tekste „{query}“ nėra nei raidžių, nei skaitmenų, todėl "
+            "jo nepaisoma. Įveskite programos pavadinimo žodį."
+        )
+        query = ""
 
     slugs = [slug for _, slug, _ in vocabulary.categories]
     if fixed_category is not None:
@@ -357,7 +387,7 @@ def _page(args: Mapping, messages: list[str]) -> int:
 
 def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAnswer:
     """Find the page of programmes a search asks for, with every facet's counts."""
-    vocabulary = cached(("vocabulary",), load_vocabulary)
+    vocabulary = current_vocabulary()
     day = today if search.start_from or search.start_to else None
     counts, total = cached(
         ("facets", search.filters_key(), day),
@@ -380,7 +410,7 @@ def search_catalogue(search: Search, today: date, page_size: int) -> CatalogueAn
 
 def category_counts() -> list[tuple[Category, int]]:
     """Return every category with the number of its published programmes."""
-    vocabulary = cached(("vocabulary",), load_vocabulary)
+    vocabulary = current_vocabulary()
     counts, _ = cached(
         ("facets", Search().filters_key(), None),
         lambda: _count_facets(Search(), vocabulary, date.min),
@@ -423,16 +453,21 @@ def _choice_conditions(
     search: Search, vocabulary: Vocabulary, columns: Mapping
 ) -> dict[str, ColumnElement]:
     """Build one clause per facet with chosen values (alternatives, joined by OR)."""
-    chosen = {
+    chosen = _chosen_values(search, vocabulary)
+    return {
+        name: columns[name].in_(values) for name, values in chosen.items() if values
+    }
+
+
+def _chosen_values(search: Search, vocabulary: Vocabulary) -> dict[str, Any]:
+    """Return the values chosen in each facet, as its column stores them."""
+    return {
         "kategorija": [vocabulary.category_id(slug) for slug in search.categories],
         "teikejas": search.providers,
         "vieta": search.locations,
         "issilavinimas": search.educations,
         "kalba": search.languages,
         "budas": search.modes,
-    }
-    return {
-        name: columns[name].in_(values) for name, values in chosen.items() if values
     }
 
 
@@ -454,62 +489,152 @@ def escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-FACET_COLUMNS = {
-    "kategorija": Programme.category_id,
-    "teikejas": Programme.provider_id,
-    "vieta": Programme.location,
-    "issilavinimas": Programme.min_education,
-    "kalba": Programme.language,
-    "budas": Programme.mode,
-}
-
-
-def facet_statement(search: Search, vocabulary: Vocabulary, today: date):
+def facet_statement(
+    search: Search, vocabulary: Vocabulary, today: date, use_totals: bool = True
+):
     """Count, in one statement, what each choice would give under the other filters.
 
-    The rows that pass the filters common to every facet are read once (a CTE);
-    each facet then counts them under the other facets' choices, leaving its own
-    out, since its choices are alternatives. Special needs add up (AND), so they
-    are among the common filters and are counted under every choice.
+    A facet's choices are alternatives, so each facet counts under every filter
+    but its own. The facets nobody chose share one row set, the programmes
+    that pass every filter (a CTE, usually few rows); each chosen facet counts
+    its own, narrower by the other filters, and reads the kept totals instead
+    when nothing but categories narrows it (unless use_totals is off). Special
+    needs add up (AND), so they count under every filter.
     """
-    base = (
+    base = _base_conditions(search, today)
+    choices = _choice_conditions(search, vocabulary, FACET_COLUMNS)
+    matching = (
         db.select(*FACET_COLUMNS.values(), *NEED_COLUMNS.values())
-        .where(*_base_conditions(search, today))
+        .where(*base, *choices.values())
         .cte("matching")
     )
-    columns = {name: base.c[column.key] for name, column in FACET_COLUMNS.items()}
-    choices = _choice_conditions(search, vocabulary, columns)
 
     selects = []
-    for name, column in columns.items():
-        others = [clause for facet, clause in choices.items() if facet != name]
-        selects.append(
-            db.select(
-                literal(name).label("facet"),
-                cast(column, String).label("value"),
-                func.count().label("count"),
-            )
-            .where(*others)
-            .group_by(column)
-        )
+    for name, column in FACET_COLUMNS.items():
+        if name not in choices:
+            value = matching.c[column.key]
+            selects.append(_count_by(name, value).group_by(value))
+            continue
+        others = {facet: c for facet, c in choices.items() if facet != name}
+        kept = _kept_counts(search, vocabulary, name, others) if use_totals else None
+        if kept is not None:
+            selects.append(kept)
+        else:
+            selects.append(_count_by(name, column).where(*base, *others.values()))
     for need, column in NEED_COLUMNS.items():
         selects.append(
             db.select(
                 literal("pritaikyta").label("facet"),
                 literal(need).label("value"),
                 func.count().label("count"),
-            ).where(*choices.values(), base.c[column.key].is_(True))
+            ).where(matching.c[column.key].is_(True))
         )
     return union_all(*selects)
+
+
+def _count_by(name: str, column) -> Any:
+    """Start a select counting rows per value of a column, labelled as a facet."""
+    return db.select(
+        literal(name).label("facet"),
+        cast(column, String).label("value"),
+        func.count().label("count"),
+    ).group_by(column)
+
+
+def _kept_counts(
+    search: Search, vocabulary: Vocabulary, name: str, others: dict
+) -> Any | None:
+    """Count a chosen facet from the kept totals, if they can answer it.
+
+    They can when the search has no text, needs, ranges or period, and the
+    facet is narrowed by categories alone, or is the categories narrowed by one
+    other facet.
+    """
+    if not _base_is_plain(search) or len(others) > 1:
+        return None
+
+    total = func.sum(FacetTotal.count).label("count")
+    if not others:
+        return (
+            db.select(literal(name).label("facet"), FacetTotal.value, total)
+            .where(FacetTotal.category_id == ALL_CATEGORIES, FacetTotal.facet == name)
+            .group_by(FacetTotal.value)
+        )
+    if list(others) == ["kategorija"]:
+        chosen = [vocabulary.category_id(slug) for slug in search.categories]
+        return (
+            db.select(literal(name).label("facet"), FacetTotal.value, total)
+            .where(FacetTotal.category_id.in_(chosen), FacetTotal.facet == name)
+            .group_by(FacetTotal.value)
+        )
+    if name == "kategorija":
+        (other,) = others
+        values = [str(v) for v in _chosen_values(search, vocabulary)[other]]
+        return (
+            db.select(
+                literal(name).label("facet"),
+                cast(FacetTotal.category_id, String).label("value"),
+                total,
+            )
+            .where(
+                FacetTotal.category_id != ALL_CATEGORIES,
+                FacetTotal.facet == other,
+                FacetTotal.value.in_(values),
+            )
+            .group_by(FacetTotal.category_id)
+        )
+    return None
+
+
+def _base_is_plain(search: Search) -> bool:
+    """Whether only the published status filters a search besides its choices."""
+    return not (
+        search_words(search.query)
+        or search.needs
+        or search.price_from is not None
+        or search.price_to is not None
+        or search.hours_from is not None
+        or search.hours_to is not None
+        or search.start_from
+        or search.start_to
+    )
+
+
+def totals_statement(search: Search, vocabulary: Vocabulary):
+    """Add up the kept facet totals of a search narrowed by categories alone.
+
+    Each category's choices count every published programme, and the other
+    facets count those of the chosen categories (all when none is chosen).
+    """
+    chosen = [vocabulary.category_id(slug) for slug in search.categories]
+    every = FacetTotal.category_id == ALL_CATEGORIES
+    if not chosen:
+        return db.select(FacetTotal.facet, FacetTotal.value, FacetTotal.count).where(
+            every
+        )
+
+    by_category = FacetTotal.facet == "kategorija"
+    return (
+        db.select(FacetTotal.facet, FacetTotal.value, func.sum(FacetTotal.count))
+        .where(
+            (every & by_category) | (FacetTotal.category_id.in_(chosen) & ~by_category)
+        )
+        .group_by(FacetTotal.facet, FacetTotal.value)
+    )
 
 
 def _count_facets(
     search: Search, vocabulary: Vocabulary, today: date
 ) -> tuple[dict[str, dict[str, int]], int]:
-    statement = facet_statement(search, vocabulary, today)
+    if search.is_categories_only:
+        statement = totals_statement(search, vocabulary)
+    else:
+        statement = facet_statement(search, vocabulary, today)
     counts: dict[str, dict[str, int]] = {n: {} for n in [*FACET_COLUMNS, "pritaikyta"]}
-    for facet, value, count in db.session.execute(statement):
-        counts[facet][value] = count
+    # Plain rows through the connection: the ORM's row handling costs more than
+    # the query for the ~1,500 rows of the unfiltered catalogue.
+    for facet, value, count in db.session.connection().execute(statement).all():
+        counts[facet][value] = int(count)
 
     by_category = counts["kategorija"]
     if search.categories:
@@ -553,27 +678,43 @@ def _order(search: Search) -> list:
 
 
 def page_statement(search: Search, vocabulary: Vocabulary, today: date, page_size: int):
-    """Select one page of result cards in the order the search asks for."""
+    """Select one page of result cards in the order the search asks for.
+
+    The page's ids are found first from the sort's index alone, then only their
+    rows are read, so a far page does not read every row it skips. A subquery,
+    not a join, reads the providers' names by primary key for just those rows.
+    """
+    page_ids = (
+        db.select(Programme.id)
+        .where(*_conditions(search, vocabulary, today))
+        .order_by(*_order(search))
+        .limit(page_size)
+        .offset((search.page - 1) * page_size)
+        .subquery("page_ids")
+    )
+    provider_name = (
+        db.select(Provider.name)
+        .where(Provider.id == Programme.provider_id)
+        .scalar_subquery()
+    )
     return (
         db.select(
             Programme.id,
             Programme.title,
             Programme.provider_id,
-            Provider.name,
+            provider_name,
             Programme.category_id,
             Programme.mode,
             Programme.location,
             Programme.hours,
+            Programme.hours_type,
             Programme.price_cents,
             Programme.next_start,
             Programme.rating,
             func.substr(Programme.annotation, 1, 300),
         )
-        .join(Provider, Provider.id == Programme.provider_id)
-        .where(*_conditions(search, vocabulary, today))
+        .join(page_ids, page_ids.c.id == Programme.id)
         .order_by(*_order(search))
-        .limit(page_size)
-        .offset((search.page - 1) * page_size)
     )
 
 
@@ -581,7 +722,7 @@ def _load_page(
     search: Search, vocabulary: Vocabulary, today: date, page_size: int
 ) -> list[ProgrammeCard]:
     statement = page_statement(search, vocabulary, today, page_size)
-    rows = db.session.execute(statement).all()
+    rows = db.session.connection().execute(statement).all()
     names = {id_: name for id_, _, name in vocabulary.categories}
     return [
         ProgrammeCard(
@@ -593,10 +734,11 @@ def _load_page(
             mode=r[5],
             location=r[6],
             hours=r[7],
-            price_cents=r[8],
-            next_start=r[9],
-            rating=r[10],
-            annotation=_shorten(r[11] or "", 240),
+            hours_type=r[8],
+            price_cents=r[9],
+            next_start=r[10],
+            rating=r[11],
+            annotation=_shorten(r[12] or "", 240),
         )
         for r in rows
     ]
@@ -663,7 +805,7 @@ def _build_facets(
 
 def _provider_facet(search: Search, found: dict[str, int]) -> Facet:
     """Show the providers with the most programmes, and every chosen one."""
-    top = sorted(found.items(), key=lambda item: -item[1])[:PROVIDER_CHOICES_SHOWN]
+    top = heapq.nlargest(PROVIDER_CHOICES_SHOWN, found.items(), key=lambda i: i[1])
     ids = dict.fromkeys([*(int(v) for v, _ in top), *search.providers])
     names = _provider_names(tuple(ids))
     options = [
@@ -679,13 +821,35 @@ def _provider_facet(search: Search, found: dict[str, int]) -> Facet:
 
 
 def _provider_names(ids: tuple[int, ...]) -> dict[int, str]:
-    def load() -> dict[int, str]:
-        rows = db.session.execute(
-            db.select(Provider.id, Provider.name).where(Provider.id.in_(ids))
-        )
-        return dict(rows.all())
+    providers = current_vocabulary().providers
+    return {i: providers[i] for i in ids if i in providers}
 
-    return cached(("providers", tuple(sorted(ids))), load)
+
+class VocabularyMemo:
+    """The vocabulary this process read last, and the catalogue version it is of."""
+
+    version_and_vocabulary: tuple[str, Vocabulary] | None = None
+
+
+def current_vocabulary() -> Vocabulary:
+    """Return the vocabulary, read once per catalogue version.
+
+    Every search needs it, whatever it asks, so it is kept even with the answer
+    cache off (CATALOGUE_CACHE_SIZE=0).
+    """
+    if "catalogue_vocabulary" in g:
+        return g.catalogue_vocabulary
+
+    version = catalogue_version()
+    memo = VocabularyMemo.version_and_vocabulary
+    if version is not None and memo is not None and memo[0] == version:
+        vocabulary = memo[1]
+    else:
+        vocabulary = load_vocabulary()
+        if version is not None:
+            VocabularyMemo.version_and_vocabulary = (version, vocabulary)
+    g.catalogue_vocabulary = vocabulary
+    return vocabulary
 
 
 def load_vocabulary() -> Vocabulary:
@@ -693,14 +857,17 @@ def load_vocabulary() -> Vocabulary:
         db.select(Category.id, Category.slug, Category.name).order_by(Category.position)
     ).all()
     locations = db.session.scalars(
-        db.select(Programme.location)
-        .where(Programme.status == ProgrammeStatus.PUBLISHED, Programme.location != "")
-        .distinct()
+        db.select(FacetTotal.value).where(
+            FacetTotal.category_id == ALL_CATEGORIES,
+            FacetTotal.facet == "vieta",
+            FacetTotal.value != "",
+        )
     ).all()
     ordered = sorted(
         locations, key=lambda loc: (loc != REMOTE_LOCATION, lithuanian_sort_key(loc))
     )
-    return Vocabulary([tuple(c) for c in categories], ordered)
+    providers = db.session.execute(db.select(Provider.id, Provider.name)).all()
+    return Vocabulary([tuple(c) for c in categories], ordered, dict(providers))
 
 
 # A per-process cache of answers, keyed by the catalogue version.
