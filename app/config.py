@@ -96,7 +96,7 @@ class TestingConfig(Config):
 
     TESTING = True
     SECRET_KEY = "test-secret"  # noqa: S105 (tests only)
-    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
     REDIS_URL = ""
     MAIL_SUPPRESS_SEND = True
     DEV_MAILBOX = True
