@@ -93,11 +93,7 @@ def register(group_id: int):
 @bp.get("/registracijos/<int:registration_id>")
 @login_required
 def done(registration_id: int):
-    registration = db.session.get(Registration, registration_id)
-    if registration is None:
-        abort(404)
-    if registration.learner_id != current_user.id:
-        abort(403)
+    registration = _own(Registration, registration_id)
     return render_template("registration/done.html", registration=registration)
 
 
@@ -122,28 +118,20 @@ class OfferForm(Form):
     )
 
 
-def _own_registration(registration_id: int) -> Registration:
-    registration = db.session.get(Registration, registration_id)
-    if registration is None:
+def _own(model: type, object_id: int):
+    """Load the current learner's object: 404 if missing, 403 if someone else's."""
+    found = db.session.get(model, object_id)
+    if found is None:
         abort(404)
-    if registration.learner_id != current_user.id:
+    if found.learner_id != current_user.id:
         abort(403)
-    return registration
-
-
-def _own_entry(entry_id: int) -> WaitlistEntry:
-    entry = db.session.get(WaitlistEntry, entry_id)
-    if entry is None:
-        abort(404)
-    if entry.learner_id != current_user.id:
-        abort(403)
-    return entry
+    return found
 
 
 @bp.post("/registracijos/<int:registration_id>/palikti")
 @login_required
 def leave(registration_id: int):
-    registration = _own_registration(registration_id)
+    registration = _own(Registration, registration_id)
     form = LeaveForm()
     if not form.validate_on_submit():
         flash(
@@ -198,7 +186,7 @@ def wait(group_id: int):
 @bp.route("/laukimo-eile/<int:entry_id>", methods=["GET", "POST"])
 @login_required
 def offer(entry_id: int):
-    entry = _own_entry(entry_id)
+    entry = _own(WaitlistEntry, entry_id)
     expire_offers(utcnow(), group=entry.group)
     db.session.commit()
     today = local_today()
@@ -225,7 +213,7 @@ def offer(entry_id: int):
 @bp.post("/laukimo-eile/<int:entry_id>/atsisakyti")
 @login_required
 def decline(entry_id: int):
-    entry = _own_entry(entry_id)
+    entry = _own(WaitlistEntry, entry_id)
     if not WaitlistForm().validate_on_submit():
         abort(400)
 
