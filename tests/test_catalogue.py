@@ -151,3 +151,14 @@ def test_boosted_navigation_gets_the_full_page(htmx_client, make_group):
         "/mokymai/daugiakalbystes", headers={"HX-Boosted": "true"}
     )
     assert "<html" in response.text
+
+
+def test_filters_offer_a_way_past_them_to_the_results(client, make_group):
+    """On a phone the filters come first; a link lets people skip straight past."""
+    make_group(title="Anglų kalba")
+    page = client.get("/mokymai/daugiakalbystes").text
+    assert (
+        '<a href="#programme-results">Praleisti filtrus ir rodyti rezultatus</a>'
+        in page
+    )
+    assert 'id="programme-results"' in page
