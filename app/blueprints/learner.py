@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import contains_eager, selectinload
 
 from app.blueprints.profile import render_information
 from app.extensions import db
@@ -48,6 +49,12 @@ def trainings():
         db.select(Registration)
         .join(Registration.group)
         .join(Group.programme)
+        .options(
+            contains_eager(Registration.group).options(
+                contains_eager(Group.programme).joinedload(Programme.provider),
+                selectinload(Group.sessions),
+            )
+        )
         .where(Registration.learner_id == current_user.id)
         .order_by(Group.start_date, Programme.title_sort)
     ).all()

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, flash, render_template, url_for
 from flask_login import current_user, login_required
 from wtforms import BooleanField, RadioField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, ValidationError
 
 from app.blueprints.catalogue import group_or_404
 from app.extensions import db
@@ -18,6 +18,7 @@ from app.services.ics import group_calendar
 from app.services.registration import (
     CONTACTS_MISSING,
     AlreadyRegistered,
+    RegistrationQuote,
     active_registration,
     leave_group,
     quote_registration,
@@ -35,12 +36,23 @@ from app.timeutil import local_today, utcnow
 bp = Blueprint("registration", __name__)
 
 
-class RegistrationForm(Form):
+class FundingForm(Form):
+    """The funding choice of the registration window and of a waiting-list offer."""
+
     funding = RadioField(
         "Mokymų finansavimas",
         choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],
         validators=[DataRequired("Pasirinkite, kaip mokėsite už mokymus.")],
     )
+
+    def __init__(self, quote: RegistrationQuote) -> None:
+        basket = Funding.BASKET if quote.basket_allowed else Funding.OWN
+        super().__init__(funding=basket)
+        self.quote = quote
+
+    def validate_funding(self, field) -> None:
+        if field.data == Funding.BASKET and not self.quote.basket_allowed:
+            raise ValidationError("IMP krepšelio lėšomis mokytis negalite.")
 
 
 @bp.route("/grupes/<int:group_id>/registracija", methods=["GET", "POST"])
@@ -55,30 +67,19 @@ def register(group_id: int):
     quote = quote_registration(current_user, group, today)
     db.session.commit()  # keep what the registers just said
     existing = active_registration(current_user, group)
-    form = RegistrationForm(
-        funding=Funding.BASKET if quote.basket_allowed else Funding.OWN
-    )
+    form = FundingForm(quote)
 
-    if form.validate_on_submit() and existing is None:
-        if form.funding.data == Funding.BASKET and not quote.basket_allowed:
-            form.funding.errors.append("IMP krepšelio lėšomis mokytis negalite.")
-        else:
-            try:
-                registration = register_for_group(
-                    current_user, group, Funding(form.funding.data), today
-                )
-            except DomainError as error:
-                db.session.rollback()
-                flash(str(error), "error")
-                if isinstance(error, AlreadyRegistered):
-                    return see_other(url_for("learner.trainings"))
-                return see_other(
-                    url_for("catalogue.programme", programme_id=group.programme_id)
-                )
-            db.session.commit()
-            return see_other(
-                url_for("registration.done", registration_id=registration.id)
+    if existing is None and form.validate_on_submit():
+        try:
+            registration = register_for_group(
+                current_user, group, Funding(form.funding.data), today
             )
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+            return see_other(_after_refusal(error, group))
+        db.session.commit()
+        return see_other(url_for("registration.done", registration_id=registration.id))
 
     return render_template(
         "registration/register.html",
@@ -88,6 +89,13 @@ def register(group_id: int):
         existing=existing,
         today=today,
     )
+
+
+def _after_refusal(error: DomainError, group) -> str:
+    """Where a refused registration sends the learner next."""
+    if isinstance(error, AlreadyRegistered):
+        return url_for("learner.trainings")
+    return url_for("catalogue.programme", programme_id=group.programme_id)
 
 
 @bp.get("/registracijos/<int:registration_id>")
@@ -110,14 +118,6 @@ class WaitlistForm(Form):
     """Joining or leaving the waiting list needs nothing but the CSRF token."""
 
 
-class OfferForm(Form):
-    funding = RadioField(
-        "Mokymų finansavimas",
-        choices=[SelectChoice(value, label) for value, label in FUNDING_LABELS.items()],
-        validators=[DataRequired("Pasirinkite, kaip mokėsite už mokymus.")],
-    )
-
-
 def _own(model: type, object_id: int):
     """Load the current learner's object: 404 if missing, 403 if someone else's."""
     found = db.session.get(model, object_id)
@@ -134,10 +134,7 @@ def leave(registration_id: int):
     registration = _own(Registration, registration_id)
     form = LeaveForm()
     if not form.validate_on_submit():
-        flash(
-            " ".join(form.confirm.errors) or "Patvirtinkite, kad norite palikti grupę.",
-            "error",
-        )
+        flash(form.confirm.errors[0], "error")
         return see_other(
             url_for("learner.trainings") + f"#registracija-{registration.id}"
         )
@@ -150,15 +147,16 @@ def leave(registration_id: int):
         return see_other(url_for("learner.trainings"))
     db.session.commit()
 
-    if not left:
-        flash("Šią grupę jau palikote anksčiau.", "info")
-    elif registration.basket_cents:
-        flash(
-            "Palikote grupę. Rezervuotos krepšelio lėšos grąžintos į krepšelį.", "info"
-        )
-    else:
-        flash("Palikote grupę.", "info")
+    flash(_left_message(left, registration), "info")
     return see_other(url_for("learner.trainings"))
+
+
+def _left_message(left: bool, registration: Registration) -> str:
+    if not left:
+        return "Šią grupę jau palikote anksčiau."
+    if registration.basket_cents:
+        return "Palikote grupę. Rezervuotos krepšelio lėšos grąžintos į krepšelį."
+    return "Palikote grupę."
 
 
 @bp.route("/grupes/<int:group_id>/laukti", methods=["GET", "POST"])
@@ -191,7 +189,7 @@ def offer(entry_id: int):
     db.session.commit()
     today = local_today()
     quote = quote_registration(current_user, entry.group, today)
-    form = OfferForm(funding=Funding.BASKET if quote.basket_allowed else Funding.OWN)
+    form = FundingForm(quote)
 
     if entry.status == WaitlistStatus.OFFERED and form.validate_on_submit():
         try:

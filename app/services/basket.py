@@ -14,9 +14,10 @@ from datetime import date, datetime
 
 from flask import current_app
 from sqlalchemy import func
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.models import BasketEntry, Registration, User
+from app.models import BasketEntry, Group, Registration, User
 from app.models.registration import BasketEntryKind
 from app.timeutil import utcnow
 
@@ -154,6 +155,11 @@ def basket_statement(learner: User) -> list[BasketEntry]:
     return list(
         db.session.scalars(
             db.select(BasketEntry)
+            .options(
+                joinedload(BasketEntry.registration)
+                .joinedload(Registration.group)
+                .joinedload(Group.programme)
+            )
             .where(BasketEntry.learner_id == learner.id)
             .order_by(BasketEntry.created_at.desc(), BasketEntry.id.desc())
         )
