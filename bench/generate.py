@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from app import create_app
 from app.extensions import db
-from app.models.catalogue import REMOTE_LOCATION, main_city, refresh_facet_totals
+from app.models.catalogue import REMOTE_LOCATION, main_city
 from app.seed import CATEGORIES
 from app.text import lithuanian_sort_key, search_document
 from app.timeutil import local_today
@@ -163,9 +163,6 @@ def main() -> None:
             connection.commit()
         finally:
             connection.close()
-        # COPY bypasses the session, which keeps the facet totals; count them once.
-        with db.engine.begin() as connection:
-            refresh_facet_totals(connection)
 
 
 def _fill(cursor, rng: random.Random) -> None:
@@ -212,7 +209,7 @@ def _fill(cursor, rng: random.Random) -> None:
         "min_education, requirements, mode, city, language, special_needs, "
         "price_cents, price_note, status, source_url, source_date, synthetic_fields, "
         "rating, keywords_search, location, adapted_mobility, adapted_hearing, "
-        "adapted_vision, next_start"
+        "adapted_vision"
     )
     groups = []
     with cursor.copy(f"COPY programmes ({columns}) FROM STDIN") as copy:
@@ -227,13 +224,10 @@ def _fill(cursor, rng: random.Random) -> None:
             hours = rng.choice([8, 16, 24, 32, 40, 60, 80, 108, 120, 160])
             price = min(rng.choice([5, 6, 8, 10, 12]) * hours, 1500) * 100
             published = rng.random() < 0.95
-            starts = []
             for _ in range(GROUPS_PER_PROGRAMME):
                 start = today + timedelta(days=rng.randrange(7, 150))
                 is_open = rng.random() < 0.9
                 groups.append((number, start, is_open, mode, city, price))
-                if is_open:
-                    starts.append(start)
             copy.write_row(
                 (
                     number,
@@ -267,7 +261,6 @@ def _fill(cursor, rng: random.Random) -> None:
                     "mobility" in needs,
                     "hearing" in needs,
                     "vision" in needs,
-                    min(starts, default=None),
                 )
             )
 

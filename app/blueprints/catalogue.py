@@ -23,12 +23,11 @@ from app.services.catalogue import (
     VIEWS,
     CatalogueAnswer,
     Search,
-    cached,
     category_counts,
-    current_vocabulary,
     read_search,
     search_catalogue,
 )
+from app.services.catalogue_index import current_index
 from app.timeutil import local_today
 
 bp = Blueprint("catalogue", __name__)
@@ -48,7 +47,7 @@ def search():
 
 @bp.get("/mokymai/<slug>")
 def category(slug: str):
-    if current_vocabulary().category_id(slug) is None:
+    if not current_index().category_slug_known(slug):
         abort(404)
 
     return _search_page(fixed_category=slug)
@@ -57,7 +56,7 @@ def category(slug: str):
 def _search_page(fixed_category: str | None):
     """Answer a search with the full page, or with the results and filters for htmx."""
     search, messages = read_search(request.args, fixed_category)
-    answer = search_catalogue(search, local_today(), current_app.config["PAGE_SIZE"])
+    answer = search_catalogue(search, current_app.config["PAGE_SIZE"])
     view, chosen = _display_view()
     fragments = _search_fragments(answer, messages + answer.messages, view, is_htmx())
 
@@ -80,12 +79,8 @@ def _search_page(fixed_category: str | None):
 def _search_fragments(
     answer: CatalogueAnswer, messages: list[str], view: str, oob: bool
 ) -> dict[str, Any]:
-    """Render the results and the filters, reusing them until the catalogue changes.
-
-    They hold only catalogue data and the search itself (nothing about the
-    visitor), so every visitor asking the same search may get the same HTML. The
-    filters come out of band for htmx, which swaps only the results in place.
-    """
+    """Render the results and the filters; the filters come out of band for htmx,
+    which swaps only the results in place."""
     search = answer.search
     context = {
         "answer": answer,
@@ -102,14 +97,8 @@ def _search_fragments(
 
     return {
         **context,
-        "results": cached(
-            ("results-html", search, view, tuple(messages)),
-            lambda: render("catalogue/_results.html"),
-        ),
-        "filters": cached(
-            ("filters-html", search.filters_key(), oob),
-            lambda: render("catalogue/_facets.html", oob=oob),
-        ),
+        "results": render("catalogue/_results.html"),
+        "filters": render("catalogue/_facets.html", oob=oob),
     }
 
 

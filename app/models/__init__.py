@@ -4,7 +4,6 @@ from app.models.audit import AuditEntry
 from app.models.catalogue import (
     CatalogueVersion,
     Category,
-    FacetTotal,
     Group,
     GroupSession,
     Programme,
@@ -24,7 +23,6 @@ __all__ = [
     "Consent",
     "Document",
     "EmailConfirmation",
-    "FacetTotal",
     "Group",
     "GroupSession",
     "OutboxEmail",

@@ -2,32 +2,22 @@
 
 import enum
 import uuid
-from collections.abc import Iterable
 from datetime import date, time
 
 from sqlalchemy import (
     JSON,
-    Connection,
     ForeignKey,
     Index,
     String,
     Text,
-    cast,
-    delete,
     event,
-    func,
-    insert,
     inspect,
-    literal,
-    select,
-    union_all,
     update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from app.extensions import db
 from app.text import lithuanian_sort_key, search_document
-from app.timeutil import local_today
 
 
 class ProgrammeStatus(enum.StrEnum):
@@ -144,27 +134,15 @@ class Programme(db.Model):
     # empty and sorts last; the questionnaire (manual 2.3.5) will fill it.
     rating: Mapped[float | None]
 
-    # Derived from the columns above and the groups on every flush (see
-    # _keep_catalogue_columns), so the catalogue filters and sorts on plain
-    # indexed columns instead of JSON, joins and subqueries.
+    # Derived from the columns above on every flush (see _keep_catalogue_columns),
+    # so the catalogue index reads plain columns instead of JSON and joins.
     keywords_search: Mapped[str] = mapped_column(String(700), default="")
     location: Mapped[str] = mapped_column(String(100), default="")
     adapted_mobility: Mapped[bool] = mapped_column(default=False)
     adapted_hearing: Mapped[bool] = mapped_column(default=False)
     adapted_vision: Mapped[bool] = mapped_column(default=False)
-    # Earliest start of a group still open for registration on the day of the flush.
-    next_start: Mapped[date | None]
 
-    __table_args__ = (
-        Index("ix_programmes_status_next_start", "status", "next_start"),
-        Index("ix_programmes_status_price_cents", "status", "price_cents"),
-        Index("ix_programmes_status_hours", "status", "hours"),
-        Index("ix_programmes_status_location", "status", "location"),
-        # Find the programmes of a chosen language, mode or education by index.
-        Index("ix_programmes_status_language_mode", "status", "language", "mode"),
-        Index("ix_programmes_status_mode", "status", "mode"),
-        Index("ix_programmes_status_min_education", "status", "min_education"),
-    )
+    __table_args__ = ()
 
     provider: Mapped[Provider] = relationship(back_populates="programmes")
     category: Mapped[Category] = relationship(back_populates="programmes")
@@ -195,8 +173,8 @@ class Programme(db.Model):
     def is_synthetic(self, field: str) -> bool:
         return field in (self.synthetic_fields or [])
 
-    def refresh_derived_columns(self, today: date) -> None:
-        """Recompute the search, location, adaptation and next-start columns."""
+    def refresh_derived_columns(self) -> None:
+        """Recompute the search, location and adaptation columns."""
         provider_name = self.provider.name if self.provider is not None else ""
         keywords = f"{self.title or ''} {provider_name}"
         self.keywords_search = search_document(keywords)[:700]
@@ -209,13 +187,6 @@ class Programme(db.Model):
         self.adapted_mobility = "mobility" in needs
         self.adapted_hearing = "hearing" in needs
         self.adapted_vision = "vision" in needs
-        starts = [
-            g.start_date
-            for g in self.groups
-            if (g.status or GroupStatus.OPEN) == GroupStatus.OPEN
-            and g.registration_deadline >= today
-        ]
-        self.next_start = min(starts, default=None)
 
 
 def main_city(city: str) -> str:
@@ -310,113 +281,15 @@ class CatalogueVersion(db.Model):
     token: Mapped[str] = mapped_column(String(32))
 
 
-class FacetTotal(db.Model):
-    """How many published programmes of a category have one facet value.
-
-    The unfiltered catalogue and the category pages read their facet counts here
-    instead of counting 50,000 programmes per request; `refresh_facet_totals`
-    recounts a category whenever one of its programmes changes a faceted column.
-    The rows of ALL_CATEGORIES add up every category, so the unfiltered
-    catalogue reads its counts without adding anything up.
-    """
-
-    __tablename__ = "catalogue_facet_totals"
-
-    category_id: Mapped[int] = mapped_column(primary_key=True)
-    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
-    value: Mapped[str] = mapped_column(String(200), primary_key=True)
-    count: Mapped[int]
-
-    __table_args__ = (
-        # The categories' counts under another facet's values read by value.
-        Index("ix_catalogue_facet_totals_facet_value", "facet", "value"),
-    )
-
-
-# The category_id of the facet totals summed over every category.
-ALL_CATEGORIES = 0
-# Facet name in the URL → the programme column it counts.
-FACETED_COLUMNS = {
-    "kategorija": Programme.category_id,
-    "teikejas": Programme.provider_id,
-    "vieta": Programme.location,
-    "issilavinimas": Programme.min_education,
-    "kalba": Programme.language,
-    "budas": Programme.mode,
-}
-ADAPTATION_COLUMNS = {
-    "mobility": Programme.adapted_mobility,
-    "hearing": Programme.adapted_hearing,
-    "vision": Programme.adapted_vision,
-}
-# A change to any of these attributes can move a programme between facet values.
-FACETED_ATTRIBUTES = (
-    "status",
-    "category",
-    "category_id",
-    "provider_id",
-    "location",
-    "min_education",
-    "language",
-    "mode",
-    *(column.key for column in ADAPTATION_COLUMNS.values()),
-)
-
-
-def refresh_facet_totals(
-    connection: Connection, category_ids: Iterable[int] | None = None
-) -> None:
-    """Recount the facet totals of some categories (all when None)."""
-    published = [Programme.status == ProgrammeStatus.PUBLISHED]
-    wipe = delete(FacetTotal)
-    if category_ids is not None:
-        ids = sorted(set(category_ids))
-        if not ids:
-            return
-        published.append(Programme.category_id.in_(ids))
-        wipe = wipe.where(FacetTotal.category_id.in_(ids))
-
-    counts = [
-        select(
-            Programme.category_id,
-            literal(name),
-            cast(column, String),
-            func.count(),
-        )
-        .where(*published)
-        .group_by(Programme.category_id, column)
-        for name, column in FACETED_COLUMNS.items()
-    ]
-    counts += [
-        select(
-            Programme.category_id, literal("pritaikyta"), literal(need), func.count()
-        )
-        .where(*published, column.is_(True))
-        .group_by(Programme.category_id)
-        for need, column in ADAPTATION_COLUMNS.items()
-    ]
-    columns = ["category_id", "facet", "value", "count"]
-    connection.execute(wipe.where(FacetTotal.category_id != ALL_CATEGORIES))
-    connection.execute(insert(FacetTotal).from_select(columns, union_all(*counts)))
-
-    total = func.sum(FacetTotal.count)
-    sums = (
-        select(literal(ALL_CATEGORIES), FacetTotal.facet, FacetTotal.value, total)
-        .where(FacetTotal.category_id != ALL_CATEGORIES)
-        .group_by(FacetTotal.facet, FacetTotal.value)
-    )
-    connection.execute(
-        delete(FacetTotal).where(FacetTotal.category_id == ALL_CATEGORIES)
-    )
-    connection.execute(insert(FacetTotal).from_select(columns, sums))
-
-
 CATALOGUE_CLASSES = (Category, Provider, Programme, Group, GroupSession)
 
 
 @event.listens_for(Session, "before_flush")
 def _keep_catalogue_columns(session: Session, flush_context, instances) -> None:
-    """Refresh the derived programme columns and the catalogue version."""
+    """Refresh the derived programme columns and the catalogue version.
+
+    A provider's new name changes the search words of all its programmes.
+    """
     changed = [
         o
         for o in (*session.new, *session.dirty, *session.deleted)
@@ -425,54 +298,20 @@ def _keep_catalogue_columns(session: Session, flush_context, instances) -> None:
     if not changed:
         return
 
-    today = local_today()
     programmes = {o for o in changed if isinstance(o, Programme)}
-    programmes |= {o.programme for o in changed if isinstance(o, Group) and o.programme}
+    renamed = [
+        o
+        for o in changed
+        if isinstance(o, Provider)
+        and o not in session.new
+        and inspect(o).attrs.name.history.has_changes()
+    ]
+    for provider in renamed:
+        programmes.update(provider.programmes)
     for programme in programmes:
         if programme not in session.deleted:
-            programme.refresh_derived_columns(today)
-    _note_facet_changes(session, programmes)
+            programme.refresh_derived_columns()
     bump_catalogue_version(session)
-
-
-def _note_facet_changes(session: Session, programmes: set) -> None:
-    """Remember the programmes whose facet values change, and their old categories."""
-    noted = session.info.setdefault("facet_programmes", {})
-    for programme in programmes:
-        if not isinstance(programme, Programme):
-            continue
-        state = inspect(programme)
-        changes = state.pending or state.deleted or programme in session.deleted
-        if not changes:
-            changes = any(
-                state.attrs[name].history.has_changes() for name in FACETED_ATTRIBUTES
-            )
-        if changes:
-            old = state.attrs.category_id.history
-            noted.setdefault(programme, set()).update(
-                i for i in (*old.deleted, *old.unchanged) if i is not None
-            )
-
-
-@event.listens_for(Session, "after_flush")
-def _recount_facets(session: Session, flush_context) -> None:
-    """Recount the facet totals of the categories a flush touched.
-
-    Runs after bump_catalogue_version has locked the version row, so catalogue
-    writers take turns and never recount the same category at once.
-    """
-    noted = session.info.pop("facet_programmes", None)
-    if not noted:
-        return
-    categories = set().union(*noted.values())
-    categories |= {p.category_id for p in noted if p.category_id is not None}
-    refresh_facet_totals(session.connection(), categories)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _forget_facet_changes(session: Session, previous_transaction) -> None:
-    """Drop what a failed flush noted; its changes were never written."""
-    session.info.pop("facet_programmes", None)
 
 
 def bump_catalogue_version(session: Session) -> None:

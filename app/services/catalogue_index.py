@@ -1,0 +1,603 @@
+"""The catalogue index: every published programme held in columns in memory.
+
+A web process reads the published programmes and their open groups once per
+catalogue version and day, and answers every search from arrays: a filter is a
+boolean mask, a facet's counts are one `bincount`, a sort is an order computed
+when the index is built. The database stays the only record; the index is a
+copy that `current_index` rebuilds as soon as the catalogue version changes or
+the day turns (the nearest start depends on the day).
+"""
+
+import bisect
+import logging
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from flask import current_app, g
+from sqlalchemy import event, func
+from sqlalchemy.orm import Session
+
+from app.extensions import db
+from app.models import CatalogueVersion, Category, Group, Programme, Provider
+from app.models.catalogue import (
+    EDUCATION_LABELS,
+    LANGUAGES,
+    MODE_LABELS,
+    REMOTE_LOCATION,
+    SPECIAL_NEEDS_LABELS,
+    GroupStatus,
+    ProgrammeStatus,
+    hours_label,
+)
+from app.text import lithuanian_sort_key, search_words
+from app.timeutil import local_today
+
+logger = logging.getLogger(__name__)
+
+# Facet name in the URL → the programme attribute it counts, one value each.
+FACETS = ("kategorija", "teikejas", "vieta", "issilavinimas", "kalba", "budas")
+NEEDS = tuple(SPECIAL_NEEDS_LABELS)
+ANNOTATION_LENGTH = 240
+PREFIX_CACHE_SIZE = 4096
+NO_DAY = np.iinfo(np.int32).max
+# URL value of "no education required", which is stored as an empty string.
+NO_EDUCATION = "nera"
+
+
+@dataclass(frozen=True)
+class ProgrammeCard:
+    """What a result row shows."""
+
+    id: int
+    title: str
+    provider_id: int
+    provider_name: str
+    category_name: str
+    mode: str
+    location: str
+    hours: int | None
+    hours_type: str
+    price_cents: int
+    next_start: date | None
+    rating: float | None
+    annotation: str
+
+    @property
+    def mode_label(self) -> str:
+        return MODE_LABELS.get(self.mode, self.mode)
+
+    @property
+    def location_label(self) -> str:
+        return location_label(self.location)
+
+    @property
+    def hours_label(self) -> str:
+        return hours_label(self.hours, self.hours_type)
+
+
+def location_label(location: str) -> str:
+    return "Nuotoliniu būdu" if location == REMOTE_LOCATION else location
+
+
+class WordIndex:
+    """Find the programmes with a word starting with a prefix, by binary search."""
+
+    def __init__(self, documents: Iterable[str]) -> None:
+        postings: dict[str, list[int]] = {}
+        for position, document in enumerate(documents):
+            for word in set(document.split()):
+                postings.setdefault(word, []).append(position)
+        self.words = sorted(postings)
+        self.postings = [np.array(postings[w], dtype=np.int32) for w in self.words]
+        self._found: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def find(self, prefix: str) -> np.ndarray:
+        """Return the sorted positions of the documents with a word so prefixed."""
+        with self._lock:
+            if prefix in self._found:
+                self._found.move_to_end(prefix)
+                return self._found[prefix]
+
+        first = bisect.bisect_left(self.words, prefix)
+        last = bisect.bisect_left(self.words, prefix + "\uffff", lo=first)
+        parts = self.postings[first:last]
+        if not parts:
+            found = np.empty(0, dtype=np.int32)
+        elif len(parts) == 1:
+            found = parts[0]
+        else:
+            found = np.unique(np.concatenate(parts))
+        with self._lock:
+            self._found[prefix] = found
+            while len(self._found) > PREFIX_CACHE_SIZE:
+                self._found.popitem(last=False)
+        return found
+
+    def find_all(self, prefixes: list[str]) -> np.ndarray:
+        """Return the positions of the documents matching every prefix."""
+        found = self.find(prefixes[0])
+        for prefix in prefixes[1:]:
+            found = np.intersect1d(found, self.find(prefix), assume_unique=True)
+        return found
+
+
+class FacetColumn:
+    """One facet's values in display order and each programme's value code."""
+
+    def __init__(self, values: list, codes: np.ndarray) -> None:
+        self.values = values
+        self.codes = codes
+        self.code_of = {value: code for code, value in enumerate(values)}
+
+    def marks(self, chosen: Iterable) -> np.ndarray:
+        """Return a lookup table: True at the codes of the chosen values."""
+        table = np.zeros(len(self.values), dtype=bool)
+        table[[self.code_of[v] for v in chosen if v in self.code_of]] = True
+        return table
+
+    def count(self, keep: np.ndarray | None, subset: np.ndarray | None) -> np.ndarray:
+        """Count the kept programmes per value (all of the subset when keep is None)."""
+        codes = self.codes if subset is None else self.codes[subset]
+        if keep is not None:
+            codes = codes[keep]
+        return np.bincount(codes, minlength=len(self.values))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the index answers: counts per facet and need, the total and a page."""
+
+    counts: dict[str, dict]
+    total: int
+    positions: np.ndarray
+
+
+class CatalogueIndex:
+    """The published programmes of one catalogue version on one day."""
+
+    def __init__(self, version: str | None, today: date) -> None:
+        self.version = version
+        self.today = today
+        self.built_at = time.monotonic()
+        self._load_names()
+        self._load_programmes()
+        self._load_groups()
+        self._build_orders()
+        self._everything = self._count_all(None)
+
+    # Building.
+
+    def _load_names(self) -> None:
+        self.categories = [
+            tuple(row)
+            for row in db.session.execute(
+                db.select(Category.id, Category.slug, Category.name).order_by(
+                    Category.position, Category.id
+                )
+            )
+        ]
+        self.providers = dict(
+            db.session.execute(db.select(Provider.id, Provider.name)).all()
+        )
+
+    def _load_programmes(self) -> None:
+        rows = db.session.execute(
+            db.select(
+                Programme.id,
+                Programme.provider_id,
+                Programme.category_id,
+                Programme.title,
+                Programme.title_sort,
+                Programme.title_search,
+                Programme.keywords_search,
+                Programme.hours,
+                Programme.hours_type,
+                Programme.min_education,
+                Programme.mode,
+                Programme.location,
+                Programme.language,
+                Programme.adapted_mobility,
+                Programme.adapted_hearing,
+                Programme.adapted_vision,
+                Programme.price_cents,
+                Programme.rating,
+                func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60),
+            )
+            .where(Programme.status == ProgrammeStatus.PUBLISHED)
+            .order_by(Programme.id)
+        ).all()
+        self.size = len(rows)
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 19
+        self.ids = np.array(columns[0], dtype=np.int64)
+        self.position_of = {int(i): p for p, i in enumerate(columns[0])}
+        self._rows = rows
+
+        category_slugs = {id_: slug for id_, slug, _ in self.categories}
+        locations = sorted(
+            {loc for loc in columns[11] if loc},
+            key=lambda loc: (loc != REMOTE_LOCATION, lithuanian_sort_key(loc)),
+        )
+        self.locations = locations
+        self.facets = {
+            "kategorija": self._facet(
+                [slug for _, slug, _ in self.categories],
+                (category_slugs.get(c) for c in columns[2]),
+            ),
+            "teikejas": self._facet(sorted(self.providers), columns[1]),
+            "vieta": self._facet(locations, columns[11]),
+            "issilavinimas": self._facet(list(EDUCATION_LABELS), columns[9]),
+            "kalba": self._facet(LANGUAGES, columns[12]),
+            "budas": self._facet(list(MODE_LABELS), columns[10]),
+        }
+        self.options = _options(self.categories, locations)
+        self._provider_keys: dict[int, str] = {}
+        self.needs = {
+            need: np.array(column, dtype=bool)
+            for need, column in zip(NEEDS, columns[13:16], strict=True)
+        }
+        self.price = np.array(columns[16], dtype=np.int64)
+        self.hours = np.array(
+            [np.nan if h is None else h for h in columns[7]], dtype=np.float64
+        )
+        self.rating = np.array(
+            [np.nan if r is None else r for r in columns[17]], dtype=np.float64
+        )
+        title_order = sorted(range(self.size), key=lambda p: (columns[4][p], p))
+        self.title_rank = np.empty(self.size, dtype=np.int64)
+        self.title_rank[title_order] = np.arange(self.size)
+        self.keywords = WordIndex(columns[6])
+        self.title_words = WordIndex(columns[5])
+        self.first_title_words = WordIndex(
+            t.split()[0] if t.split() else "" for t in columns[5]
+        )
+
+    def _facet(self, values: list, column: Iterable) -> FacetColumn:
+        """Code a column by its facet's values; unknown values count nowhere."""
+        values = list(values)
+        code_of = {value: code for code, value in enumerate(values)}
+        other = len(values)
+        codes = np.array([code_of.get(v, other) for v in column], dtype=np.int32)
+        return FacetColumn([*values, None], codes)
+
+    def _load_groups(self) -> None:
+        """Read the open groups; note each programme's nearest start."""
+        rows = db.session.execute(
+            db.select(Group.programme_id, Group.start_date).where(
+                Group.status == GroupStatus.OPEN,
+                Group.registration_deadline >= self.today,
+            )
+        ).all()
+        known = [(self.position_of[p], s) for p, s in rows if p in self.position_of]
+        self.group_programme = np.array([p for p, _ in known], dtype=np.int64)
+        self.group_start = np.array([s.toordinal() for _, s in known], dtype=np.int64)
+        self.next_start = np.full(self.size, NO_DAY, dtype=np.int64)
+        np.minimum.at(self.next_start, self.group_programme, self.group_start)
+
+    def _build_orders(self) -> None:
+        """Order every programme by each sort, ties by title and id."""
+
+        def nulls_last(values: np.ndarray) -> np.ndarray:
+            return np.where(np.isnan(values), np.inf, values)
+
+        keys = {
+            "pradzia": self.next_start,
+            "kaina": self.price,
+            "kaina-mazejanti": -self.price,
+            "trukme": nulls_last(self.hours),
+            "trukme-mazejanti": nulls_last(-self.hours),
+            "vertinimas": nulls_last(-self.rating),
+        }
+        self.sort_keys = keys
+        self.orders = {
+            name: np.lexsort((self.title_rank, key)) for name, key in keys.items()
+        }
+        self.orders["pavadinimas"] = np.argsort(self.title_rank)
+        self.orders["aktualumas"] = self.orders["pavadinimas"]
+        self._cards: dict[int, ProgrammeCard] = {}
+
+    # Answering.
+
+    def answer(self, search, offset: int, limit: int) -> Answer:
+        """Count every facet under the other filters and pick one page of results."""
+        if not _narrowed_by_more_than_categories(search):
+            counts, total = self._categories_only(search)
+            return Answer(counts, total, self._first_page(search, None, offset, limit))
+
+        subset = None
+        words = _words(search)
+        if words:
+            subset = self.keywords.find_all(words)
+        keep = self._base_mask(search, subset)
+        chosen = self._choice_masks(search, subset)
+
+        counts = {}
+        for name, facet in self.facets.items():
+            others = [mask for other, mask in chosen.items() if other != name]
+            counts[name] = _counts(facet, facet.count(_all(keep, others), subset))
+        matching = _all(keep, list(chosen.values()))
+        counts["pritaikyta"] = _need_counts(
+            _pick(column, subset, matching) for column in self.needs.values()
+        )
+        if matching is None:
+            positions = subset
+        else:
+            positions = np.flatnonzero(matching)
+            if subset is not None:
+                positions = subset[positions]
+        total = self.size if positions is None else len(positions)
+        return Answer(counts, total, self._page(search, positions, offset, limit))
+
+    def _categories_only(self, search) -> tuple[dict, int]:
+        """Count a search narrowed by categories alone from the kept totals."""
+        if not search.categories:
+            return self._everything
+        facet = self.facets["kategorija"]
+        keep = facet.marks(search.categories)[facet.codes]
+        counts, total = self._count_all(keep)
+        counts["kategorija"] = self._everything[0]["kategorija"]
+        return counts, total
+
+    def _count_all(self, keep: np.ndarray | None) -> tuple[dict, int]:
+        counts = {
+            name: _counts(facet, facet.count(keep, None))
+            for name, facet in self.facets.items()
+        }
+        counts["pritaikyta"] = _need_counts(
+            column if keep is None else column & keep for column in self.needs.values()
+        )
+        total = self.size if keep is None else int(np.count_nonzero(keep))
+        return counts, total
+
+    def _base_mask(self, search, subset: np.ndarray | None) -> np.ndarray | None:
+        """AND the filters every facet counts under: needs, ranges and period."""
+        masks = [_pick(self.needs[need], subset) for need in search.needs]
+        price = _pick(self.price, subset)
+        if search.price_from is not None:
+            masks.append(price >= search.price_from * 100)
+        if search.price_to is not None:
+            masks.append(price <= search.price_to * 100)
+        hours = _pick(self.hours, subset)
+        if search.hours_from is not None:
+            masks.append(hours >= search.hours_from)
+        if search.hours_to is not None:
+            masks.append(hours <= search.hours_to)
+        if search.start_from or search.start_to:
+            masks.append(_pick(self._starting(search), subset))
+        return _all(None, masks)
+
+    def _starting(self, search) -> np.ndarray:
+        """Mark the programmes with an open group starting within the period."""
+        starts = np.ones(len(self.group_start), dtype=bool)
+        if search.start_from:
+            starts &= self.group_start >= search.start_from.toordinal()
+        if search.start_to:
+            starts &= self.group_start <= search.start_to.toordinal()
+        found = np.zeros(self.size, dtype=bool)
+        found[self.group_programme[starts]] = True
+        return found
+
+    def _choice_masks(self, search, subset) -> dict[str, np.ndarray]:
+        chosen = {
+            "kategorija": search.categories,
+            "teikejas": search.providers,
+            "vieta": search.locations,
+            "issilavinimas": search.educations,
+            "kalba": search.languages,
+            "budas": search.modes,
+        }
+        return {
+            name: self.facets[name].marks(values)[
+                _pick(self.facets[name].codes, subset)
+            ]
+            for name, values in chosen.items()
+            if values
+        }
+
+    def _first_page(self, search, positions, offset: int, limit: int) -> np.ndarray:
+        order = self.orders[search.sort]
+        if search.categories:
+            facet = self.facets["kategorija"]
+            keep = facet.marks(search.categories)[facet.codes]
+            order = order[keep[order]]
+        return order[offset : offset + limit]
+
+    def _page(self, search, positions, offset: int, limit: int) -> np.ndarray:
+        """Order the matching positions by the search's sort and slice a page."""
+        if positions is None:
+            return self.orders[search.sort][offset : offset + limit]
+        rank = self.title_rank[positions]
+        if search.sort in self.sort_keys:
+            keys = (rank, self.sort_keys[search.sort][positions])
+        elif search.sort == "aktualumas" and _words(search):
+            keys = (rank, *self._relevance(search, positions))
+        else:
+            keys = (rank,)
+        ordered = positions[np.lexsort(keys)]
+        return ordered[offset : offset + limit]
+
+    def _relevance(self, search, positions: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Rank titles holding every word, those starting with the first word first."""
+        words = _words(search)
+        in_title = self._marked(self.title_words.find_all(words))[positions]
+        first = self._marked(self.first_title_words.find(words[0]))[positions]
+        return (~in_title, ~(in_title & first))
+
+    def _marked(self, positions: np.ndarray) -> np.ndarray:
+        marked = np.zeros(self.size, dtype=bool)
+        marked[positions] = True
+        return marked
+
+    def provider_sort_key(self, provider_id: int) -> str:
+        key = self._provider_keys.get(provider_id)
+        if key is None:
+            key = lithuanian_sort_key(self.providers.get(provider_id, ""))
+            self._provider_keys[provider_id] = key
+        return key
+
+    def category_slug_known(self, slug: str) -> bool:
+        return slug in self.facets["kategorija"].code_of
+
+    def cards(self, positions: np.ndarray) -> list[ProgrammeCard]:
+        return [self.card(int(p)) for p in positions]
+
+    def card(self, position: int) -> ProgrammeCard:
+        card = self._cards.get(position)
+        if card is None:
+            card = self._cards[position] = self._make_card(position)
+        return card
+
+    def _make_card(self, position: int) -> ProgrammeCard:
+        row = self._rows[position]
+        names = {id_: name for id_, _, name in self.categories}
+        start = int(self.next_start[position])
+        return ProgrammeCard(
+            id=row[0],
+            title=row[3],
+            provider_id=row[1],
+            provider_name=self.providers.get(row[1], ""),
+            category_name=names.get(row[2], ""),
+            mode=row[10],
+            location=row[11],
+            hours=row[7],
+            hours_type=row[8],
+            price_cents=row[16],
+            next_start=None if start == NO_DAY else date.fromordinal(start),
+            rating=row[17],
+            annotation=_shorten(row[18] or "", ANNOTATION_LENGTH),
+        )
+
+
+def _narrowed_by_more_than_categories(search) -> bool:
+    return (
+        search.filters_key() != type(search)(categories=search.categories).filters_key()
+    )
+
+
+def _words(search) -> list[str]:
+    return search_words(search.query)
+
+
+def _pick(column: np.ndarray, subset, keep=None) -> np.ndarray:
+    values = column if subset is None else column[subset]
+    return values if keep is None else values[keep]
+
+
+def _all(first: np.ndarray | None, masks: list[np.ndarray]) -> np.ndarray | None:
+    """AND masks together; None stands for "everything"."""
+    result = first
+    for mask in masks:
+        result = mask if result is None else result & mask
+    return result
+
+
+def _counts(facet: FacetColumn, counts: np.ndarray) -> dict:
+    """Map each value some programme has to its count; the uncoded one drops out."""
+    found = np.flatnonzero(counts[:-1])
+    return dict(
+        zip([facet.values[c] for c in found], counts[found].tolist(), strict=True)
+    )
+
+
+def _need_counts(columns: Iterable[np.ndarray]) -> dict[str, int]:
+    counts = zip(NEEDS, map(np.count_nonzero, columns), strict=True)
+    return {need: int(n) for need, n in counts if n}
+
+
+def _shorten(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _options(categories: list, locations: list[str]) -> dict[str, list]:
+    """Return each facet's choices as (value, value in the URL, label)."""
+    return {
+        "kategorija": [(slug, slug, name) for _, slug, name in categories],
+        "vieta": [(loc, loc, location_label(loc)) for loc in locations],
+        "issilavinimas": [
+            (key, key or NO_EDUCATION, label) for key, label in EDUCATION_LABELS.items()
+        ],
+        "kalba": [(v, v, v.capitalize()) for v in LANGUAGES],
+        "budas": [(k, k, v) for k, v in MODE_LABELS.items()],
+        "pritaikyta": [(k, k, v) for k, v in SPECIAL_NEEDS_LABELS.items()],
+    }
+
+
+# Keeping one index per process, rebuilt when the catalogue version changes.
+
+
+class IndexHolder:
+    """The index this process built last; one thread builds at a time."""
+
+    index: CatalogueIndex | None = None
+    lock = threading.Lock()
+
+
+def current_index() -> CatalogueIndex:
+    """Return the index of the current catalogue version, building it if needed."""
+    if "catalogue_index" in g:
+        return g.catalogue_index
+
+    version, today = catalogue_version(), local_today()
+    index = IndexHolder.index
+    if not _is_current(index, version, today):
+        with IndexHolder.lock:
+            index = IndexHolder.index
+            if not _is_current(index, version, today):
+                started = time.perf_counter()
+                index = CatalogueIndex(version, today)
+                logger.info(
+                    "Catalogue index of %s programmes built in %.0f ms",
+                    index.size,
+                    (time.perf_counter() - started) * 1000,
+                )
+                IndexHolder.index = index
+    g.catalogue_index = index
+    return index
+
+
+def _is_current(index: CatalogueIndex | None, version: str | None, today) -> bool:
+    return (
+        index is not None
+        and version is not None
+        and index.version == version
+        and index.today == today
+    )
+
+
+class VersionMemo:
+    """The catalogue version this process read last, and when."""
+
+    token: str | None = None
+    read_at: float = -math.inf
+
+
+def catalogue_version() -> str | None:
+    """Read the token that changes with every catalogue change.
+
+    A process trusts what it read for CATALOGUE_VERSION_TTL seconds; its own
+    commits forget it at once.
+    """
+    ttl = current_app.config["CATALOGUE_VERSION_TTL"]
+    now = time.monotonic()
+    if now - VersionMemo.read_at < ttl:
+        return VersionMemo.token
+
+    token = db.session.scalar(
+        db.select(CatalogueVersion.token).where(CatalogueVersion.id == 1)
+    )
+    VersionMemo.token, VersionMemo.read_at = token, now
+    return token
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_version(session: Session) -> None:
+    if session.info.pop("catalogue_changed", False):
+        VersionMemo.read_at = -math.inf
