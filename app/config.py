@@ -75,9 +75,11 @@ class Config:
     BASKET_WINDOW_YEARS = int(os.environ.get("BASKET_WINDOW_YEARS", "5"))
     TIMEZONE = "Europe/Vilnius"
     PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "20"))
-    # Search answers (facet counts, result pages) kept per web process, keyed by
-    # the search and the catalogue version; 0 turns the cache off.
-    CATALOGUE_CACHE_SIZE = int(os.environ.get("CATALOGUE_CACHE_SIZE", "512"))
+    # A catalogue index of fewer programmes is rebuilt while the request waits;
+    # a larger one is rebuilt in the background while the old one answers.
+    CATALOGUE_INDEX_WAIT_BELOW = int(
+        os.environ.get("CATALOGUE_INDEX_WAIT_BELOW", "5000")
+    )
     # Seconds a web process trusts the catalogue version it last read; a change
     # made by another process shows after at most this long (0: check always).
     CATALOGUE_VERSION_TTL = float(os.environ.get("CATALOGUE_VERSION_TTL", "1"))

@@ -1,8 +1,9 @@
 """Jinja filters and globals shared by every template."""
 
+import functools
 from datetime import date, datetime, time
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request, url_for
 
 from app.text import count_of
 from app.timeutil import to_local
@@ -73,8 +74,20 @@ def public_url(endpoint: str, **values: object) -> str:
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path
 
 
+@functools.cache
+def _fixed_url(script_root: str, endpoint: str, values: tuple) -> str:
+    return url_for(endpoint, **dict(values))
+
+
+def fixed_url(endpoint: str, **values: object) -> str:
+    """Build the link of an endpoint with fixed arguments (the menu, static files)
+    once per process and application root: every page of the layout needs them."""
+    return _fixed_url(request.script_root, endpoint, tuple(sorted(values.items())))
+
+
 def register(app: Flask) -> None:
     app.jinja_env.globals["public_url"] = public_url
+    app.jinja_env.globals["fixed_url"] = fixed_url
     app.jinja_env.filters["eur"] = format_eur
     app.jinja_env.filters["lt_date"] = format_date
     app.jinja_env.filters["hhmm"] = format_time

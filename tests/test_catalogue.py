@@ -162,3 +162,26 @@ def test_filters_offer_a_way_past_them_to_the_results(client, make_group):
         in page
     )
     assert 'id="programme-results"' in page
+
+
+def test_public_pages_set_no_cookie_for_a_visitor_without_a_session(app, make_group):
+    group = make_group()
+    visitor = app.test_client()
+
+    for path in (
+        "/",
+        "/mokymai",
+        "/mokymai/paieska",
+        f"/programos/{group.programme_id}",
+    ):
+        response = visitor.get(path)
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers, path
+        assert "X-CSRFToken" not in response.text
+
+
+def test_logged_in_pages_carry_the_token_for_htmx(client, login_as):
+    page = login_as(client)
+
+    assert 'hx-headers=\'{"X-CSRFToken": "' in client.get("/mokymai/paieska").text
+    assert "X-CSRFToken" in page.text

@@ -1,6 +1,7 @@
 """Ieškoti mokymų: filters with facet counts, sorts, URLs, htmx and bad input."""
 
 import re
+import threading
 from collections import Counter
 from datetime import timedelta
 from itertools import count
@@ -11,8 +12,10 @@ from werkzeug.datastructures import MultiDict
 from app.extensions import db as _db
 from app.models import Category, Group, Programme, Provider
 from app.models.catalogue import GroupStatus, ProgrammeStatus
+from app.services import catalogue_index
 from app.services.catalogue import Search, read_search
 from app.services.catalogue_index import FACETS, current_index
+from app.templating import format_date as lt_date
 from app.text import search_document, search_words
 from app.timeutil import local_today
 
@@ -259,7 +262,7 @@ def test_only_published_programmes_and_open_groups_count(client, db, make_progra
     assert "atvirų grupių nėra" in page
 
 
-def test_a_change_shows_at_once_despite_the_cache(client, db, make_programme):
+def test_a_change_shows_at_once_in_a_small_catalogue(client, db, make_programme):
     programme = make_programme("Anglų kalba")
     assert titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
 
@@ -267,6 +270,56 @@ def test_a_change_shows_at_once_despite_the_cache(client, db, make_programme):
     db.session.commit()
 
     assert titles(client.get(SEARCH, query_string={"q": "anglu"}).text) == []
+
+
+def _finish_background_build() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "catalogue-index":
+            thread.join(timeout=10)
+
+
+def test_a_large_catalogue_answers_from_the_old_index_while_the_new_one_builds(
+    app, client, db, make_programme, monkeypatch
+):
+    monkeypatch.setitem(app.config, "CATALOGUE_INDEX_WAIT_BELOW", 0)
+    programme = make_programme("Anglų kalba")
+    client.get(SEARCH)
+    _finish_background_build()
+    assert titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
+
+    programme.title = "Vokiečių kalba"
+    db.session.commit()
+    during = titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
+    _finish_background_build()
+    after = titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
+
+    assert during == ["Anglų kalba"]
+    assert after == []
+
+
+def test_the_nearest_start_moves_on_when_the_day_turns(
+    client, db, make_programme, monkeypatch
+):
+    programme = make_programme("Anglų kalba", starts_in=10)
+    later = programme.groups[0].start_date + timedelta(days=30)
+    programme.groups.append(
+        Group(
+            code="S-later",
+            start_date=later,
+            end_date=later + timedelta(days=14),
+            registration_deadline=later - timedelta(days=3),
+            capacity=10,
+            price_cents=programme.price_cents,
+        )
+    )
+    db.session.commit()
+    first = programme.groups[0].start_date
+    assert f"pradžia {lt_date(first)}" in client.get(SEARCH).text
+
+    after_deadline = local_today() + timedelta(days=8)
+    monkeypatch.setattr(catalogue_index, "local_today", lambda: after_deadline)
+
+    assert f"pradžia {lt_date(later)}" in client.get(SEARCH).text
 
 
 # Sorting.
@@ -554,7 +607,9 @@ def test_index_counts_agree_with_a_row_by_row_count_after_every_change(
         special_needs=["vision"],
         city="Kaunas",
     )
-    make_programme("Python", category="skaitmenine", min_education="profesinis")
+    make_programme(
+        "Python", category="skaitmenine", min_education="profesinis", hours=80
+    )
     make_programme("Anglų verslo kalba", hours=None, price_cents=45000, starts_in=90)
     searches = [
         Search(),

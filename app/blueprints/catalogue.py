@@ -1,11 +1,13 @@
 """Ieškoti mokymų: categories, the search with filters, programmes and providers."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import (
     Blueprint,
     abort,
     current_app,
+    get_template_attribute,
     make_response,
     render_template,
     request,
@@ -54,17 +56,22 @@ def category(slug: str):
 
 
 def _search_page(fixed_category: str | None):
-    """Answer a search with the full page, or with the results and filters for htmx."""
+    """Answer a search with the full page, or with the results and filters for htmx.
+
+    The filters come out of band for htmx, which swaps only the results in place.
+    """
     search, messages = read_search(request.args, fixed_category)
     answer = search_catalogue(search, current_app.config["PAGE_SIZE"])
     view, chosen = _display_view()
-    fragments = _search_fragments(answer, messages + answer.messages, view, is_htmx())
+    context = _search_context(answer, messages + answer.messages, view)
 
     if is_htmx():
-        response = make_response(fragments["results"] + fragments["filters"])
+        results = render_template("catalogue/_results.html", **context)
+        filters = render_template("catalogue/_facets.html", oob=True, **context)
+        response = make_response(results + filters)
         response.headers["HX-Push-Url"] = search_url(answer.search)
     else:
-        response = make_response(render_template("catalogue/search.html", **fragments))
+        response = make_response(render_template("catalogue/search.html", **context))
     if chosen:
         response.set_cookie(
             current_app.config["CATALOGUE_VIEW_COOKIE"],
@@ -76,30 +83,50 @@ def _search_page(fixed_category: str | None):
     return response
 
 
-def _search_fragments(
-    answer: CatalogueAnswer, messages: list[str], view: str, oob: bool
+def _search_context(
+    answer: CatalogueAnswer, messages: list[str], view: str
 ) -> dict[str, Any]:
-    """Render the results and the filters; the filters come out of band for htmx,
-    which swaps only the results in place."""
-    search = answer.search
-    context = {
+    return {
         "answer": answer,
-        "search": search,
+        "search": answer.search,
         "messages": messages,
         "view": view,
         "sorts": SORTS,
         "views": VIEWS,
         "search_url": search_url,
+        "cards": _cards(answer),
+        "choices": _choices(answer),
     }
 
-    def render(template: str, **extra: Any) -> Markup:
-        return Markup(render_template(template, **context, **extra))  # noqa: S704 (Jinja output)
 
-    return {
-        **context,
-        "results": render("catalogue/_results.html"),
-        "filters": render("catalogue/_facets.html", oob=oob),
-    }
+def _cards(answer: CatalogueAnswer) -> list[Markup]:
+    """Render each programme card of the page once per catalogue index."""
+    index = current_index()
+    card = get_template_attribute("macros/catalogue.html", "programme_card")
+    return [
+        index.fragment(("card", p.id), lambda p=p: card(p))
+        for p in answer.results.items
+    ]
+
+
+def _choices(answer: CatalogueAnswer) -> dict[str, Markup]:
+    """Render each filter's choices, each distinct choice once per catalogue index.
+
+    A choice is the same markup wherever its facet, place, count and state are
+    the same, so most searches only put known pieces together.
+    """
+    index = current_index()
+    choice = get_template_attribute("macros/catalogue.html", "filter_choice")
+    rendered = {}
+    for facet in answer.facets:
+        name = facet.name
+        pieces = [
+            index.fragment((name, n, c), lambda name=name, n=n, c=c: choice(name, n, c))
+            for n, c in enumerate(facet.choices, 1)
+        ]
+        # Joined as plain text: every piece is already escaped markup.
+        rendered[name] = Markup("\n".join(pieces))  # noqa: S704
+    return rendered
 
 
 def _display_view() -> tuple[str, bool]:
@@ -112,12 +139,20 @@ def _display_view() -> tuple[str, bool]:
 
 
 def search_url(search: Search, changes: dict | None = None, **extra: Any) -> str:
-    """Build the URL of a search; one category reads as its category page."""
+    """Build the URL of a search; one category reads as its category page.
+
+    The query string is encoded here rather than by url_for, which costs more
+    than the rest of a cached search when a page holds several such links.
+    """
     args = search.to_args(**(changes or {}))
     categories = args.pop("kategorija", [])
     if len(categories) == 1:
-        return url_for("catalogue.category", slug=categories[0], **args, **extra)
-    return url_for("catalogue.search", kategorija=categories, **args, **extra)
+        path = url_for("catalogue.category", slug=categories[0])
+    else:
+        path = url_for("catalogue.search")
+        args = {"kategorija": categories, **args} if categories else args
+    query = urlencode({**args, **extra}, doseq=True)
+    return f"{path}?{query}" if query else path
 
 
 @bp.get("/programos/<int:programme_id>")

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.models.catalogue import (
     EDUCATION_LABELS,
@@ -36,6 +36,23 @@ SORTS = {
     "pavadinimas": "Pagal pavadinimą (A–Ž)",
 }
 VIEWS = {"sarasas": "Sąrašas", "tinklelis": "Tinklelis"}
+# The fields of a Search that narrow it (all but its order and page).
+FILTER_FIELDS = (
+    "query",
+    "categories",
+    "providers",
+    "locations",
+    "educations",
+    "languages",
+    "modes",
+    "needs",
+    "price_from",
+    "price_to",
+    "hours_from",
+    "hours_to",
+    "start_from",
+    "start_to",
+)
 # The filters with choices, in the order shown; the providers' comes second.
 FACET_LABELS = {
     "kategorija": "Kategorija",
@@ -74,7 +91,7 @@ class Search:
 
     def to_args(self, **changes: Any) -> dict[str, Any]:
         """Return the URL query arguments of this search, leaving defaults out."""
-        search = replace(self, **changes)
+        search = replace(self, **changes) if changes else self
         args = {
             "q": search.query or None,
             "kategorija": list(search.categories),
@@ -97,16 +114,21 @@ class Search:
 
     @property
     def is_filtered(self) -> bool:
-        return self.filters_key() != Search().filters_key()
+        return bool(self.categories) or not self.is_categories_only
 
     @property
     def is_categories_only(self) -> bool:
         """Whether nothing but categories narrows this search."""
-        return self.filters_key() == Search(categories=self.categories).filters_key()
+        return all(
+            getattr(self, name) in (None, "", ())
+            for name in FILTER_FIELDS
+            if name != "categories"
+        )
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
+    """One value of a filter; a tuple, since a page makes a hundred of them."""
+
     value: str
     label: str
     count: int

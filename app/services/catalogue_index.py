@@ -14,12 +14,13 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from flask import current_app, g
+from flask import Flask, current_app, g
+from markupsafe import Markup
 from sqlalchemy import event, func
 from sqlalchemy.orm import Session
 
@@ -45,6 +46,9 @@ FACETS = ("kategorija", "teikejas", "vieta", "issilavinimas", "kalba", "budas")
 NEEDS = tuple(SPECIAL_NEEDS_LABELS)
 ANNOTATION_LENGTH = 240
 PREFIX_CACHE_SIZE = 4096
+# Rendered pieces kept per index (cards, filter choices); forgotten all at once
+# when there are more, since a new index forgets them anyway.
+FRAGMENTS_KEPT = 20_000
 NO_DAY = np.iinfo(np.int32).max
 # URL value of "no education required", which is stored as an empty string.
 NO_EDUCATION = "nera"
@@ -142,13 +146,6 @@ class FacetColumn:
         table[[self.code_of[v] for v in chosen if v in self.code_of]] = True
         return table
 
-    def count(self, keep: np.ndarray | None, subset: np.ndarray | None) -> np.ndarray:
-        """Count the kept programmes per value (all of the subset when keep is None)."""
-        codes = self.codes if subset is None else self.codes[subset]
-        if keep is not None:
-            codes = codes[keep]
-        return np.bincount(codes, minlength=len(self.values))
-
 
 @dataclass(frozen=True)
 class Answer:
@@ -177,42 +174,46 @@ class CatalogueIndex:
     def _load_names(self) -> None:
         self.categories = [
             tuple(row)
-            for row in db.session.execute(
+            for row in db.session.connection().execute(
                 db.select(Category.id, Category.slug, Category.name).order_by(
                     Category.position, Category.id
                 )
             )
         ]
         self.providers = dict(
-            db.session.execute(db.select(Provider.id, Provider.name)).all()
+            db.session.connection().execute(db.select(Provider.id, Provider.name)).all()
         )
 
     def _load_programmes(self) -> None:
-        rows = db.session.execute(
-            db.select(
-                Programme.id,
-                Programme.provider_id,
-                Programme.category_id,
-                Programme.title,
-                Programme.title_sort,
-                Programme.title_search,
-                Programme.keywords_search,
-                Programme.hours,
-                Programme.hours_type,
-                Programme.min_education,
-                Programme.mode,
-                Programme.location,
-                Programme.language,
-                Programme.adapted_mobility,
-                Programme.adapted_hearing,
-                Programme.adapted_vision,
-                Programme.price_cents,
-                Programme.rating,
-                func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60),
+        rows = (
+            db.session.connection()
+            .execute(
+                db.select(
+                    Programme.id,
+                    Programme.provider_id,
+                    Programme.category_id,
+                    Programme.title,
+                    Programme.title_sort,
+                    Programme.title_search,
+                    Programme.keywords_search,
+                    Programme.hours,
+                    Programme.hours_type,
+                    Programme.min_education,
+                    Programme.mode,
+                    Programme.location,
+                    Programme.language,
+                    Programme.adapted_mobility,
+                    Programme.adapted_hearing,
+                    Programme.adapted_vision,
+                    Programme.price_cents,
+                    Programme.rating,
+                    func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60),
+                )
+                .where(Programme.status == ProgrammeStatus.PUBLISHED)
+                .order_by(Programme.id)
             )
-            .where(Programme.status == ProgrammeStatus.PUBLISHED)
-            .order_by(Programme.id)
-        ).all()
+            .all()
+        )
         self.size = len(rows)
         columns = list(zip(*rows, strict=True)) if rows else [()] * 19
         self.ids = np.array(columns[0], dtype=np.int64)
@@ -268,15 +269,24 @@ class CatalogueIndex:
 
     def _load_groups(self) -> None:
         """Read the open groups; note each programme's nearest start."""
-        rows = db.session.execute(
-            db.select(Group.programme_id, Group.start_date).where(
-                Group.status == GroupStatus.OPEN,
-                Group.registration_deadline >= self.today,
+        rows = (
+            db.session.connection()
+            .execute(
+                db.select(Group.programme_id, Group.start_date).where(
+                    Group.status == GroupStatus.OPEN,
+                    Group.registration_deadline >= self.today,
+                )
             )
-        ).all()
-        known = [(self.position_of[p], s) for p, s in rows if p in self.position_of]
-        self.group_programme = np.array([p for p, _ in known], dtype=np.int64)
-        self.group_start = np.array([s.toordinal() for _, s in known], dtype=np.int64)
+            .all()
+        )
+        programme_ids = np.array([p for p, _ in rows], dtype=np.int64)
+        starts = np.array([s.toordinal() for _, s in rows], dtype=np.int64)
+        # Positions follow the ids' order; groups of unpublished programmes drop out.
+        positions = np.searchsorted(self.ids, programme_ids)
+        positions[positions == self.size] = 0
+        published = self.ids[positions] == programme_ids if self.size else positions < 0
+        self.group_programme = positions[published]
+        self.group_start = starts[published]
         self.next_start = np.full(self.size, NO_DAY, dtype=np.int64)
         np.minimum.at(self.next_start, self.group_programme, self.group_start)
 
@@ -301,38 +311,57 @@ class CatalogueIndex:
         self.orders["pavadinimas"] = np.argsort(self.title_rank)
         self.orders["aktualumas"] = self.orders["pavadinimas"]
         self._cards: dict[int, ProgrammeCard] = {}
+        self._fragments: dict[Hashable, Markup] = {}
 
     # Answering.
 
     def answer(self, search, offset: int, limit: int) -> Answer:
         """Count every facet under the other filters and pick one page of results."""
-        if not _narrowed_by_more_than_categories(search):
+        if search.is_categories_only:
             counts, total = self._categories_only(search)
-            return Answer(counts, total, self._first_page(search, None, offset, limit))
+            return Answer(counts, total, self._first_page(search, offset, limit))
 
-        subset = None
-        words = _words(search)
-        if words:
-            subset = self.keywords.find_all(words)
-        keep = self._base_mask(search, subset)
-        chosen = self._choice_masks(search, subset)
+        subset = self._narrowed(search)
+        codes = {
+            name: facet.codes if subset is None else facet.codes[subset]
+            for name, facet in self.facets.items()
+        }
+        chosen = {
+            name: self.facets[name].marks(values)[codes[name]]
+            for name, values in _chosen_values(search).items()
+            if values
+        }
 
         counts = {}
         for name, facet in self.facets.items():
-            others = [mask for other, mask in chosen.items() if other != name]
-            counts[name] = _counts(facet, facet.count(_all(keep, others), subset))
-        matching = _all(keep, list(chosen.values()))
-        counts["pritaikyta"] = _need_counts(
-            _pick(column, subset, matching) for column in self.needs.values()
-        )
+            keep = _all([mask for other, mask in chosen.items() if other != name])
+            values = codes[name] if keep is None else codes[name][keep]
+            counts[name] = _counts(
+                facet, np.bincount(values, minlength=len(facet.values))
+            )
+        matching = _all(list(chosen.values()))
         if matching is None:
             positions = subset
-        else:
+        elif subset is None:
             positions = np.flatnonzero(matching)
-            if subset is not None:
-                positions = subset[positions]
+        else:
+            positions = subset[matching]
+        counts["pritaikyta"] = _need_counts(
+            column if positions is None else column[positions]
+            for column in self.needs.values()
+        )
         total = self.size if positions is None else len(positions)
         return Answer(counts, total, self._page(search, positions, offset, limit))
+
+    def _narrowed(self, search) -> np.ndarray | None:
+        """Return the positions passing the text and the filters every facet counts
+        under (needs, ranges, period), or None when nothing of that is asked."""
+        words = _words(search)
+        subset = self.keywords.find_all(words) if words else None
+        keep = self._base_mask(search, subset)
+        if keep is None:
+            return subset
+        return np.flatnonzero(keep) if subset is None else subset[keep]
 
     def _categories_only(self, search) -> tuple[dict, int]:
         """Count a search narrowed by categories alone from the kept totals."""
@@ -346,7 +375,13 @@ class CatalogueIndex:
 
     def _count_all(self, keep: np.ndarray | None) -> tuple[dict, int]:
         counts = {
-            name: _counts(facet, facet.count(keep, None))
+            name: _counts(
+                facet,
+                np.bincount(
+                    facet.codes if keep is None else facet.codes[keep],
+                    minlength=len(facet.values),
+                ),
+            )
             for name, facet in self.facets.items()
         }
         counts["pritaikyta"] = _need_counts(
@@ -358,19 +393,18 @@ class CatalogueIndex:
     def _base_mask(self, search, subset: np.ndarray | None) -> np.ndarray | None:
         """AND the filters every facet counts under: needs, ranges and period."""
         masks = [_pick(self.needs[need], subset) for need in search.needs]
-        price = _pick(self.price, subset)
-        if search.price_from is not None:
-            masks.append(price >= search.price_from * 100)
-        if search.price_to is not None:
-            masks.append(price <= search.price_to * 100)
-        hours = _pick(self.hours, subset)
-        if search.hours_from is not None:
-            masks.append(hours >= search.hours_from)
-        if search.hours_to is not None:
-            masks.append(hours <= search.hours_to)
+        bounds = [
+            (self.price, search.price_from, search.price_to, 100),
+            (self.hours, search.hours_from, search.hours_to, 1),
+        ]
+        for column, low, high, unit in bounds:
+            if low is not None:
+                masks.append(_pick(column, subset) >= low * unit)
+            if high is not None:
+                masks.append(_pick(column, subset) <= high * unit)
         if search.start_from or search.start_to:
             masks.append(_pick(self._starting(search), subset))
-        return _all(None, masks)
+        return _all(masks)
 
     def _starting(self, search) -> np.ndarray:
         """Mark the programmes with an open group starting within the period."""
@@ -383,24 +417,7 @@ class CatalogueIndex:
         found[self.group_programme[starts]] = True
         return found
 
-    def _choice_masks(self, search, subset) -> dict[str, np.ndarray]:
-        chosen = {
-            "kategorija": search.categories,
-            "teikejas": search.providers,
-            "vieta": search.locations,
-            "issilavinimas": search.educations,
-            "kalba": search.languages,
-            "budas": search.modes,
-        }
-        return {
-            name: self.facets[name].marks(values)[
-                _pick(self.facets[name].codes, subset)
-            ]
-            for name, values in chosen.items()
-            if values
-        }
-
-    def _first_page(self, search, positions, offset: int, limit: int) -> np.ndarray:
+    def _first_page(self, search, offset: int, limit: int) -> np.ndarray:
         order = self.orders[search.sort]
         if search.categories:
             facet = self.facets["kategorija"]
@@ -444,6 +461,15 @@ class CatalogueIndex:
     def category_slug_known(self, slug: str) -> bool:
         return slug in self.facets["kategorija"].code_of
 
+    def fragment(self, key: Hashable, render: Callable[[], Markup]) -> Markup:
+        """Return a piece of markup rendered once for this index and kept."""
+        found = self._fragments.get(key)
+        if found is None:
+            if len(self._fragments) >= FRAGMENTS_KEPT:
+                self._fragments.clear()
+            found = self._fragments[key] = render()
+        return found
+
     def cards(self, positions: np.ndarray) -> list[ProgrammeCard]:
         return [self.card(int(p)) for p in positions]
 
@@ -474,24 +500,28 @@ class CatalogueIndex:
         )
 
 
-def _narrowed_by_more_than_categories(search) -> bool:
-    return (
-        search.filters_key() != type(search)(categories=search.categories).filters_key()
-    )
-
-
 def _words(search) -> list[str]:
     return search_words(search.query)
 
 
-def _pick(column: np.ndarray, subset, keep=None) -> np.ndarray:
-    values = column if subset is None else column[subset]
-    return values if keep is None else values[keep]
+def _pick(column: np.ndarray, subset: np.ndarray | None) -> np.ndarray:
+    return column if subset is None else column[subset]
 
 
-def _all(first: np.ndarray | None, masks: list[np.ndarray]) -> np.ndarray | None:
+def _chosen_values(search) -> dict[str, tuple]:
+    return {
+        "kategorija": search.categories,
+        "teikejas": search.providers,
+        "vieta": search.locations,
+        "issilavinimas": search.educations,
+        "kalba": search.languages,
+        "budas": search.modes,
+    }
+
+
+def _all(masks: list[np.ndarray]) -> np.ndarray | None:
     """AND masks together; None stands for "everything"."""
-    result = first
+    result = None
     for mask in masks:
         result = mask if result is None else result & mask
     return result
@@ -534,33 +564,84 @@ def _options(categories: list, locations: list[str]) -> dict[str, list]:
 
 
 class IndexHolder:
-    """The index this process built last; one thread builds at a time."""
+    """The index this process built last, and whether a new one is being built."""
 
-    index: CatalogueIndex | None = None
-    lock = threading.Lock()
+    index: "CatalogueIndex | None" = None
+    lock = threading.Lock()  # held while building
+    building = False
+    building_lock = threading.Lock()  # held while checking or setting building
 
 
 def current_index() -> CatalogueIndex:
-    """Return the index of the current catalogue version, building it if needed."""
+    """Return the index of the current catalogue version.
+
+    A small catalogue, or a process without any index yet, waits for the build.
+    A large one keeps answering from the previous index while a thread builds
+    the next (about a second at 50,000 programmes), so a change to the catalogue
+    never stalls the searches in flight.
+    """
     if "catalogue_index" in g:
         return g.catalogue_index
 
     version, today = catalogue_version(), local_today()
     index = IndexHolder.index
     if not _is_current(index, version, today):
-        with IndexHolder.lock:
-            index = IndexHolder.index
-            if not _is_current(index, version, today):
-                started = time.perf_counter()
-                index = CatalogueIndex(version, today)
-                logger.info(
-                    "Catalogue index of %s programmes built in %.0f ms",
-                    index.size,
-                    (time.perf_counter() - started) * 1000,
-                )
-                IndexHolder.index = index
+        wait_below = current_app.config["CATALOGUE_INDEX_WAIT_BELOW"]
+        if index is not None and index.size >= wait_below:
+            _build_in_background(current_app._get_current_object(), version, today)
+        else:
+            index = _build(version, today)
     g.catalogue_index = index
     return index
+
+
+def _build(version: str | None, today: date) -> CatalogueIndex:
+    with IndexHolder.lock:
+        index = IndexHolder.index
+        if _is_current(index, version, today):
+            return index
+
+        started = time.perf_counter()
+        index = CatalogueIndex(version, today)
+        IndexHolder.index = index
+    logger.info(
+        "Catalogue index of %s programmes built in %.0f ms",
+        index.size,
+        (time.perf_counter() - started) * 1000,
+    )
+    return index
+
+
+def _build_in_background(app: Flask, version: str | None, today: date) -> None:
+    """Start one thread building the index, unless one is already at it."""
+    with IndexHolder.building_lock:
+        if IndexHolder.building:
+            return
+        IndexHolder.building = True
+
+    def build() -> None:
+        try:
+            with app.app_context():
+                _build(version, today)
+        except Exception:
+            logger.exception("Building the catalogue index failed")
+        finally:
+            IndexHolder.building = False
+
+    threading.Thread(target=build, name="catalogue-index", daemon=True).start()
+
+
+def warm_catalogue_index(app: Flask) -> None:
+    """Build the index before a web process takes its first request.
+
+    A database that cannot answer yet is no reason to stop the process: its
+    first search builds the index instead.
+    """
+    try:
+        with app.app_context():
+            current_index()
+    except Exception:
+        logger.exception("Building the catalogue index at start failed")
 
 
 def _is_current(index: CatalogueIndex | None, version: str | None, today) -> bool:
