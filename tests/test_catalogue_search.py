@@ -141,6 +141,16 @@ def test_title_matches_rank_before_provider_name_matches(client, make_programme)
     assert titles(page) == ["Anglų kalba B1", "Verslo anglų kalba", "Vokiečių kalba"]
 
 
+def test_titles_starting_with_the_first_word_rank_first(client, make_programme):
+    make_programme("Anglų kalba")
+    make_programme("Kalbos kultūra")
+    make_programme("Lietuvių kalba", provider="Kalbų centras")
+
+    page = client.get(SEARCH, query_string={"q": "kalb"}).text
+
+    assert titles(page) == ["Kalbos kultūra", "Anglų kalba", "Lietuvių kalba"]
+
+
 # Filters and their counts.
 
 

@@ -442,14 +442,9 @@ class CatalogueIndex:
     def _relevance(self, search, positions: np.ndarray) -> tuple[np.ndarray, ...]:
         """Rank titles holding every word, those starting with the first word first."""
         words = _words(search)
-        in_title = self._marked(self.title_words.find_all(words))[positions]
-        first = self._marked(self.first_title_words.find(words[0]))[positions]
+        in_title = _among(positions, self.title_words.find_all(words))
+        first = _among(positions, self.first_title_words.find(words[0]))
         return (~in_title, ~(in_title & first))
-
-    def _marked(self, positions: np.ndarray) -> np.ndarray:
-        marked = np.zeros(self.size, dtype=bool)
-        marked[positions] = True
-        return marked
 
     def provider_sort_key(self, provider_id: int) -> str:
         key = self._provider_keys.get(provider_id)
@@ -517,6 +512,14 @@ def _chosen_values(search) -> dict[str, tuple]:
         "kalba": search.languages,
         "budas": search.modes,
     }
+
+
+def _among(positions: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """Mark the positions that are in `found` (sorted, without repeats)."""
+    if not len(found):
+        return np.zeros(len(positions), dtype=bool)
+    places = np.minimum(np.searchsorted(found, positions), len(found) - 1)
+    return found[places] == positions
 
 
 def _all(masks: list[np.ndarray]) -> np.ndarray | None:
