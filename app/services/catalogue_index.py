@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 from flask import Flask, current_app, g
@@ -39,10 +40,35 @@ from app.models.catalogue import (
 from app.text import lithuanian_sort_key, search_words
 from app.timeutil import local_today
 
+if TYPE_CHECKING:
+    from app.services.catalogue import Search
+
 logger = logging.getLogger(__name__)
 
-# Facet name in the URL → the programme attribute it counts, one value each.
+# The facets whose choices are alternatives (one value per programme), by their
+# name in the URL: category, provider, location, education, language, mode.
 FACETS = ("kategorija", "teikejas", "vieta", "issilavinimas", "kalba", "budas")
+# What the index reads of each published programme.
+PROGRAMME_COLUMNS = (
+    Programme.id,
+    Programme.provider_id,
+    Programme.category_id,
+    Programme.title,
+    Programme.title_sort,
+    Programme.title_search,
+    Programme.keywords_search,
+    Programme.hours,
+    Programme.hours_type,
+    Programme.min_education,
+    Programme.mode,
+    Programme.location,
+    Programme.language,
+    Programme.adapted_mobility,
+    Programme.adapted_hearing,
+    Programme.adapted_vision,
+    Programme.price_cents,
+    Programme.rating,
+)
 NEEDS = tuple(SPECIAL_NEEDS_LABELS)
 ANNOTATION_LENGTH = 240
 PREFIX_CACHE_SIZE = 4096
@@ -162,7 +188,10 @@ class CatalogueIndex:
     def __init__(self, version: str | None, today: date) -> None:
         self.version = version
         self.today = today
-        self.built_at = time.monotonic()
+        # Kept as asked for: cards, rendered pieces, providers' sort keys.
+        self._cards: dict[int, ProgrammeCard] = {}
+        self._fragments: dict[Hashable, Markup] = {}
+        self._provider_keys: dict[int, str] = {}
         self._load_names()
         self._load_programmes()
         self._load_groups()
@@ -185,87 +214,58 @@ class CatalogueIndex:
         )
 
     def _load_programmes(self) -> None:
+        """Read every published programme, in id order, into coded columns."""
         rows = (
             db.session.connection()
             .execute(
                 db.select(
-                    Programme.id,
-                    Programme.provider_id,
-                    Programme.category_id,
-                    Programme.title,
-                    Programme.title_sort,
-                    Programme.title_search,
-                    Programme.keywords_search,
-                    Programme.hours,
-                    Programme.hours_type,
-                    Programme.min_education,
-                    Programme.mode,
-                    Programme.location,
-                    Programme.language,
-                    Programme.adapted_mobility,
-                    Programme.adapted_hearing,
-                    Programme.adapted_vision,
-                    Programme.price_cents,
-                    Programme.rating,
-                    func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60),
+                    *PROGRAMME_COLUMNS,
+                    func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60).label(
+                        "annotation"
+                    ),
                 )
                 .where(Programme.status == ProgrammeStatus.PUBLISHED)
                 .order_by(Programme.id)
             )
             .all()
         )
+        self.rows = rows
         self.size = len(rows)
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 19
-        self.ids = np.array(columns[0], dtype=np.int64)
-        self.position_of = {int(i): p for p, i in enumerate(columns[0])}
-        self._rows = rows
+        self.ids = np.array([r.id for r in rows], dtype=np.int64)
 
-        category_slugs = {id_: slug for id_, slug, _ in self.categories}
-        locations = sorted(
-            {loc for loc in columns[11] if loc},
+        slugs = {id_: slug for id_, slug, _ in self.categories}
+        self.locations = sorted(
+            {r.location for r in rows if r.location},
             key=lambda loc: (loc != REMOTE_LOCATION, lithuanian_sort_key(loc)),
         )
-        self.locations = locations
         self.facets = {
-            "kategorija": self._facet(
+            "kategorija": _coded(
                 [slug for _, slug, _ in self.categories],
-                (category_slugs.get(c) for c in columns[2]),
+                [slugs.get(r.category_id) for r in rows],
             ),
-            "teikejas": self._facet(sorted(self.providers), columns[1]),
-            "vieta": self._facet(locations, columns[11]),
-            "issilavinimas": self._facet(list(EDUCATION_LABELS), columns[9]),
-            "kalba": self._facet(LANGUAGES, columns[12]),
-            "budas": self._facet(list(MODE_LABELS), columns[10]),
+            "teikejas": _coded(sorted(self.providers), [r.provider_id for r in rows]),
+            "vieta": _coded(self.locations, [r.location for r in rows]),
+            "issilavinimas": _coded(EDUCATION_LABELS, [r.min_education for r in rows]),
+            "kalba": _coded(LANGUAGES, [r.language for r in rows]),
+            "budas": _coded(MODE_LABELS, [r.mode for r in rows]),
         }
-        self.options = _options(self.categories, locations)
-        self._provider_keys: dict[int, str] = {}
+        self.options = _options(self.categories, self.locations)
         self.needs = {
-            need: np.array(column, dtype=bool)
-            for need, column in zip(NEEDS, columns[13:16], strict=True)
+            need: np.array([getattr(r, f"adapted_{need}") for r in rows], dtype=bool)
+            for need in NEEDS
         }
-        self.price = np.array(columns[16], dtype=np.int64)
-        self.hours = np.array(
-            [np.nan if h is None else h for h in columns[7]], dtype=np.float64
-        )
-        self.rating = np.array(
-            [np.nan if r is None else r for r in columns[17]], dtype=np.float64
-        )
-        title_order = sorted(range(self.size), key=lambda p: (columns[4][p], p))
-        self.title_rank = np.empty(self.size, dtype=np.int64)
-        self.title_rank[title_order] = np.arange(self.size)
-        self.keywords = WordIndex(columns[6])
-        self.title_words = WordIndex(columns[5])
-        self.first_title_words = WordIndex(
-            t.split()[0] if t.split() else "" for t in columns[5]
-        )
+        self.price = np.array([r.price_cents for r in rows], dtype=np.int64)
+        self.hours = _with_nan([r.hours for r in rows])
+        self.rating = _with_nan([r.rating for r in rows])
 
-    def _facet(self, values: list, column: Iterable) -> FacetColumn:
-        """Code a column by its facet's values; unknown values count nowhere."""
-        values = list(values)
-        code_of = {value: code for code, value in enumerate(values)}
-        other = len(values)
-        codes = np.array([code_of.get(v, other) for v in column], dtype=np.int32)
-        return FacetColumn([*values, None], codes)
+        by_title = sorted(range(self.size), key=lambda p: (rows[p].title_sort, p))
+        self.title_rank = np.empty(self.size, dtype=np.int64)
+        self.title_rank[by_title] = np.arange(self.size)
+        self.keywords = WordIndex(r.keywords_search for r in rows)
+        self.title_words = WordIndex(r.title_search for r in rows)
+        self.first_title_words = WordIndex(
+            " ".join(r.title_search.split()[:1]) for r in rows
+        )
 
     def _load_groups(self) -> None:
         """Read the open groups; note each programme's nearest start."""
@@ -310,12 +310,10 @@ class CatalogueIndex:
         }
         self.orders["pavadinimas"] = np.argsort(self.title_rank)
         self.orders["aktualumas"] = self.orders["pavadinimas"]
-        self._cards: dict[int, ProgrammeCard] = {}
-        self._fragments: dict[Hashable, Markup] = {}
 
     # Answering.
 
-    def answer(self, search, offset: int, limit: int) -> Answer:
+    def answer(self, search: "Search", offset: int, limit: int) -> Answer:
         """Count every facet under the other filters and pick one page of results."""
         if search.is_categories_only:
             counts, total = self._categories_only(search)
@@ -353,7 +351,7 @@ class CatalogueIndex:
         total = self.size if positions is None else len(positions)
         return Answer(counts, total, self._page(search, positions, offset, limit))
 
-    def _narrowed(self, search) -> np.ndarray | None:
+    def _narrowed(self, search: "Search") -> np.ndarray | None:
         """Return the positions passing the text and the filters every facet counts
         under (needs, ranges, period), or None when nothing of that is asked."""
         words = _words(search)
@@ -363,8 +361,9 @@ class CatalogueIndex:
             return subset
         return np.flatnonzero(keep) if subset is None else subset[keep]
 
-    def _categories_only(self, search) -> tuple[dict, int]:
-        """Count a search narrowed by categories alone from the kept totals."""
+    def _categories_only(self, search: "Search") -> tuple[dict, int]:
+        """Count a search narrowed by categories alone; the categories' own choices
+        count every programme, as the counts kept for the whole catalogue do."""
         if not search.categories:
             return self._everything
         facet = self.facets["kategorija"]
@@ -390,7 +389,9 @@ class CatalogueIndex:
         total = self.size if keep is None else int(np.count_nonzero(keep))
         return counts, total
 
-    def _base_mask(self, search, subset: np.ndarray | None) -> np.ndarray | None:
+    def _base_mask(
+        self, search: "Search", subset: np.ndarray | None
+    ) -> np.ndarray | None:
         """AND the filters every facet counts under: needs, ranges and period."""
         masks = [_pick(self.needs[need], subset) for need in search.needs]
         bounds = [
@@ -406,7 +407,7 @@ class CatalogueIndex:
             masks.append(_pick(self._starting(search), subset))
         return _all(masks)
 
-    def _starting(self, search) -> np.ndarray:
+    def _starting(self, search: "Search") -> np.ndarray:
         """Mark the programmes with an open group starting within the period."""
         starts = np.ones(len(self.group_start), dtype=bool)
         if search.start_from:
@@ -417,7 +418,7 @@ class CatalogueIndex:
         found[self.group_programme[starts]] = True
         return found
 
-    def _first_page(self, search, offset: int, limit: int) -> np.ndarray:
+    def _first_page(self, search: "Search", offset: int, limit: int) -> np.ndarray:
         order = self.orders[search.sort]
         if search.categories:
             facet = self.facets["kategorija"]
@@ -425,7 +426,7 @@ class CatalogueIndex:
             order = order[keep[order]]
         return order[offset : offset + limit]
 
-    def _page(self, search, positions, offset: int, limit: int) -> np.ndarray:
+    def _page(self, search: "Search", positions, offset: int, limit: int) -> np.ndarray:
         """Order the matching positions by the search's sort and slice a page."""
         if positions is None:
             return self.orders[search.sort][offset : offset + limit]
@@ -439,7 +440,9 @@ class CatalogueIndex:
         ordered = positions[np.lexsort(keys)]
         return ordered[offset : offset + limit]
 
-    def _relevance(self, search, positions: np.ndarray) -> tuple[np.ndarray, ...]:
+    def _relevance(
+        self, search: "Search", positions: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
         """Rank titles holding every word, those starting with the first word first."""
         words = _words(search)
         in_title = _among(positions, self.title_words.find_all(words))
@@ -475,27 +478,27 @@ class CatalogueIndex:
         return card
 
     def _make_card(self, position: int) -> ProgrammeCard:
-        row = self._rows[position]
+        row = self.rows[position]
         names = {id_: name for id_, _, name in self.categories}
         start = int(self.next_start[position])
         return ProgrammeCard(
-            id=row[0],
-            title=row[3],
-            provider_id=row[1],
-            provider_name=self.providers.get(row[1], ""),
-            category_name=names.get(row[2], ""),
-            mode=row[10],
-            location=row[11],
-            hours=row[7],
-            hours_type=row[8],
-            price_cents=row[16],
+            id=row.id,
+            title=row.title,
+            provider_id=row.provider_id,
+            provider_name=self.providers.get(row.provider_id, ""),
+            category_name=names.get(row.category_id, ""),
+            mode=row.mode,
+            location=row.location,
+            hours=row.hours,
+            hours_type=row.hours_type,
+            price_cents=row.price_cents,
             next_start=None if start == NO_DAY else date.fromordinal(start),
-            rating=row[17],
-            annotation=_shorten(row[18] or "", ANNOTATION_LENGTH),
+            rating=row.rating,
+            annotation=_shorten(row.annotation or "", ANNOTATION_LENGTH),
         )
 
 
-def _words(search) -> list[str]:
+def _words(search: "Search") -> list[str]:
     return search_words(search.query)
 
 
@@ -503,7 +506,7 @@ def _pick(column: np.ndarray, subset: np.ndarray | None) -> np.ndarray:
     return column if subset is None else column[subset]
 
 
-def _chosen_values(search) -> dict[str, tuple]:
+def _chosen_values(search: "Search") -> dict[str, tuple]:
     return {
         "kategorija": search.categories,
         "teikejas": search.providers,
@@ -547,6 +550,19 @@ def _shorten(text: str, length: int) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _coded(values: Iterable, column: list) -> FacetColumn:
+    """Code a column by its facet's values; an unknown value counts nowhere."""
+    values = list(values)
+    code_of = {value: code for code, value in enumerate(values)}
+    other = len(values)
+    codes = np.array([code_of.get(v, other) for v in column], dtype=np.int32)
+    return FacetColumn([*values, None], codes)
+
+
+def _with_nan(values: list) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
 
 def _options(categories: list, locations: list[str]) -> dict[str, list]:
