@@ -80,6 +80,10 @@ class Config:
     CATALOGUE_INDEX_WAIT_BELOW = int(
         os.environ.get("CATALOGUE_INDEX_WAIT_BELOW", "5000")
     )
+    # ...and at most this often, however often the catalogue changes.
+    CATALOGUE_INDEX_REBUILD_SECONDS = float(
+        os.environ.get("CATALOGUE_INDEX_REBUILD_SECONDS", "15")
+    )
     # Seconds a web process trusts the catalogue version it last read; a change
     # made by another process shows after at most this long (0: check always).
     CATALOGUE_VERSION_TTL = float(os.environ.get("CATALOGUE_VERSION_TTL", "1"))

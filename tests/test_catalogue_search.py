@@ -292,6 +292,7 @@ def test_a_large_catalogue_answers_from_the_old_index_while_the_new_one_builds(
     app, client, db, make_programme, monkeypatch
 ):
     monkeypatch.setitem(app.config, "CATALOGUE_INDEX_WAIT_BELOW", 0)
+    monkeypatch.setitem(app.config, "CATALOGUE_INDEX_REBUILD_SECONDS", 0)
     programme = make_programme("Anglų kalba")
     client.get(SEARCH)
     _finish_background_build()
@@ -305,6 +306,30 @@ def test_a_large_catalogue_answers_from_the_old_index_while_the_new_one_builds(
 
     assert during == ["Anglų kalba"]
     assert after == []
+
+
+def test_a_large_catalogue_is_rebuilt_at_most_every_so_often(
+    app, client, db, make_programme, monkeypatch
+):
+    monkeypatch.setitem(app.config, "CATALOGUE_INDEX_WAIT_BELOW", 0)
+    monkeypatch.setitem(app.config, "CATALOGUE_INDEX_REBUILD_SECONDS", 0)
+    programme = make_programme("Anglų kalba")
+    client.get(SEARCH)
+    _finish_background_build()
+
+    monkeypatch.setitem(app.config, "CATALOGUE_INDEX_REBUILD_SECONDS", 3600)
+    programme.title = "Vokiečių kalba"
+    db.session.commit()
+    client.get(SEARCH)
+    _finish_background_build()
+    within_the_hour = titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
+    monkeypatch.setitem(app.config, "CATALOGUE_INDEX_REBUILD_SECONDS", 0)
+    client.get(SEARCH)
+    _finish_background_build()
+    later = titles(client.get(SEARCH, query_string={"q": "anglu"}).text)
+
+    assert within_the_hour == ["Anglų kalba"]
+    assert later == []
 
 
 def test_the_nearest_start_moves_on_when_the_day_turns(

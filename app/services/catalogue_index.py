@@ -188,6 +188,7 @@ class CatalogueIndex:
     def __init__(self, version: str | None, today: date) -> None:
         self.version = version
         self.today = today
+        self.started = time.monotonic()
         # Kept as asked for: cards, rendered pieces, providers' sort keys.
         self._cards: dict[int, ProgrammeCard] = {}
         self._fragments: dict[Hashable, Markup] = {}
@@ -310,6 +311,10 @@ class CatalogueIndex:
         }
         self.orders["pavadinimas"] = np.argsort(self.title_rank)
         self.orders["aktualumas"] = self.orders["pavadinimas"]
+
+    def age(self) -> float:
+        """Return the seconds since this index began reading the catalogue."""
+        return time.monotonic() - self.started
 
     # Answering.
 
@@ -596,8 +601,10 @@ def current_index() -> CatalogueIndex:
 
     A small catalogue, or a process without any index yet, waits for the build.
     A large one keeps answering from the previous index while a thread builds
-    the next (about a second at 50,000 programmes), so a change to the catalogue
-    never stalls the searches in flight.
+    the next (about a second of CPU at 50,000 programmes), so a change to the
+    catalogue never stalls the searches in flight; and it is rebuilt at most
+    every CATALOGUE_INDEX_REBUILD_SECONDS, so a burst of changes cannot keep
+    every process busy rebuilding.
     """
     if "catalogue_index" in g:
         return g.catalogue_index
@@ -605,11 +612,11 @@ def current_index() -> CatalogueIndex:
     version, today = catalogue_version(), local_today()
     index = IndexHolder.index
     if not _is_current(index, version, today):
-        wait_below = current_app.config["CATALOGUE_INDEX_WAIT_BELOW"]
-        if index is not None and index.size >= wait_below:
-            _build_in_background(current_app._get_current_object(), version, today)
-        else:
+        config = current_app.config
+        if index is None or index.size < config["CATALOGUE_INDEX_WAIT_BELOW"]:
             index = _build(version, today)
+        elif index.age() >= config["CATALOGUE_INDEX_REBUILD_SECONDS"]:
+            _build_in_background(current_app._get_current_object(), version, today)
     g.catalogue_index = index
     return index
 
