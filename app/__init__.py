@@ -6,6 +6,7 @@ from flask import Flask, has_request_context, request
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.routing import IntegerConverter
 
 from app.config import Config
 from app.errors import register_error_pages
@@ -28,6 +29,7 @@ def create_app(config_class: type = Config) -> Flask:
     from app.integrations import init_integrations
 
     init_integrations(app)
+    app.url_map.converters["int"] = RowIdConverter
     _register_blueprints(app)
     register_error_pages(app)
     _register_request_hooks(app)
@@ -37,6 +39,15 @@ def create_app(config_class: type = Config) -> Flask:
 
     register_cli(app)
     return app
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:…>` in a route: a number a table's id can hold, else the page is not
+    found (a larger one would make the database fail instead)."""
+
+    def __init__(self, url_map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def _migrations_dir():

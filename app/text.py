@@ -9,6 +9,11 @@ _RANK = {letter: index for index, letter in enumerate(LITHUANIAN_ALPHABET)}
 _WORD = re.compile(r"[0-9a-z]+")
 
 
+def is_number(text: str) -> bool:
+    """Whether text is plain digits 0–9 ("²" and "٣" count as digits in Python)."""
+    return text.isascii() and text.isdigit()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "Anglų" and "anglu" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

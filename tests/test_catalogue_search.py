@@ -485,14 +485,17 @@ def test_grid_or_list_is_remembered(client, make_programme):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ({"kalba": "klingonų"}, "Dalis nurodytų kalbų nežinomi"),
-        ({"kategorija": "nera-tokios"}, "Dalis nurodytų kategorijų nežinomi"),
-        ({"teikejas": ["999999", "abc"]}, "mokymo teikėjų nežinomi"),
+        ({"kalba": "klingonų"}, "Kai kurių nurodytų kalbų nėra"),
+        ({"kategorija": "nera-tokios"}, "Kai kurių nurodytų kategorijų nėra"),
+        ({"teikejas": ["999999", "abc"]}, "nurodytų mokymo teikėjų nėra"),
+        ({"teikejas": "²"}, "nurodytų mokymo teikėjų nėra"),
         ({"kaina_nuo": "-5"}, "Kainos riba negali būti neigiama"),
         ({"kaina_nuo": "300", "kaina_iki": "100"}, "Kainos ribos sukeistos"),
         ({"kaina_iki": "daug"}, "Kainos riba turi būti skaičius"),
         ({"pradzia_nuo": "vakar"}, "Data turi būti formatu"),
         ({"puslapis": "-3"}, "Netinkamas puslapio numeris"),
+        ({"puslapis": "²"}, "Netinkamas puslapio numeris"),
+        ({"puslapis": "٣"}, "Netinkamas puslapio numeris"),
         ({"puslapis": "99"}, "Tokio puslapio nėra"),
         ({"rikiuoti": "DROP TABLE"}, "Nežinomas rikiavimas"),
         ({"q": "anglu " * 400}, "Paieškos tekstas per ilgas"),
@@ -507,6 +510,26 @@ def test_bad_input_gives_a_normal_page_with_a_message(
 
     assert response.status_code == 200
     assert message in response.text
+    assert titles(response.text) == ["Anglų kalba"]
+
+
+def test_each_message_is_said_once_and_the_same_provider_twice_is_no_mistake(
+    client, make_programme
+):
+    programme = make_programme("Anglų kalba")
+    provider = str(programme.provider_id)
+
+    response = client.get(
+        SEARCH,
+        query_string={
+            "pradzia_nuo": "vakar",
+            "pradzia_iki": "rytoj",
+            "teikejas": [provider, f"0{provider}"],
+        },
+    )
+
+    assert response.text.count("Data turi būti formatu") == 1
+    assert "teikėjų nėra" not in response.text
     assert titles(response.text) == ["Anglų kalba"]
 
 

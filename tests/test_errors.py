@@ -129,3 +129,34 @@ def test_every_wtforms_message_is_translated():
 def test_logged_in_learner_sees_the_same_lithuanian_405(client, login_as):
     login_as(client, ELIGIBLE_CODE)
     assert "Veiksmas negalimas" in client.get("/atsijungti").text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/programos/99999999999999999999",
+        "/programos/2147483648",
+        "/teikejai/99999999999999999999",
+        "/grupes/99999999999999999999/tvarkarastis.ics",
+    ],
+)
+def test_ids_too_large_for_the_database_are_not_found(client, db, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert "Puslapis nerastas" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/grupes/99999999999999999999/registracija",
+        "/grupes/99999999999999999999/laukti",
+        "/registracijos/99999999999999999999",
+        "/laukimo-eile/99999999999999999999",
+    ],
+)
+def test_ids_too_large_are_not_found_for_a_learner_either(client, login_as, path):
+    login_as(client)
+
+    assert client.get(path).status_code == 404

@@ -38,6 +38,7 @@ from app.services.contacts import (
 )
 from app.services.documents import document_path, upload_document
 from app.services.profile import profile_overview
+from app.text import is_number
 from app.timeutil import local_today, utcnow
 
 bp = Blueprint("profile", __name__, url_prefix="/mano/informacija")
@@ -329,7 +330,7 @@ def streets():
     place_id = request.args.get("place_id", "")
     query = request.args.get("street", "")[:100]
     streets = (
-        address_index.find_streets(int(place_id), query) if place_id.isdigit() else []
+        address_index.find_streets(int(place_id), query) if is_number(place_id) else []
     )
     return render_template(
         "learner/_street_options.html", streets=streets, place_chosen=bool(place_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.config import DATA_DIR
-from app.text import fold, lithuanian_sort_key
+from app.text import fold, is_number, lithuanian_sort_key
 
 ADDRESS_DIR = DATA_DIR / "addresses"
 RESULT_LIMIT = 10
@@ -177,9 +177,9 @@ def resolve_place(
 ) -> tuple[Place | None, list[Place]]:
     """Turn what was typed or chosen into one place, or into candidates to choose
     from (the server-side lookup when there is no JavaScript)."""
-    if choice.isdigit() and (place := address_index.place(int(choice))):
+    if is_number(choice) and (place := address_index.place(int(choice))):
         return place, []
-    place = address_index.place(int(place_id)) if place_id.isdigit() else None
+    place = address_index.place(int(place_id)) if is_number(place_id) else None
     if place is not None and fold(text).strip() == fold(place.label):
         return place, []
 
@@ -202,7 +202,7 @@ def resolve_street(
     candidates; a place without streets in the register takes the text as is."""
     if not address_index.has_streets(place.id):
         return text.strip(), []
-    if choice.isdigit() and (street := address_index.street(place.id, int(choice))):
+    if is_number(choice) and (street := address_index.street(place.id, int(choice))):
         return street.name, []
     if text.strip() and (street := address_index.street_named(place.id, text)):
         return street.name, []

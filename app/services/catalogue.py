@@ -19,7 +19,7 @@ from app.models.catalogue import (
     SPECIAL_NEEDS_LABELS,
 )
 from app.services.catalogue_index import NO_EDUCATION, CatalogueIndex, current_index
-from app.text import search_words
+from app.text import is_number, search_words
 
 logger = logging.getLogger(__name__)
 
@@ -246,7 +246,7 @@ def read_search(
         sort=sort,
         page=page,
     )
-    return search, messages
+    return search, list(dict.fromkeys(messages))
 
 
 def _many(args: Mapping, name: str) -> list[str]:
@@ -267,18 +267,17 @@ def _known(
     values = _many(args, name)
     kept = tuple(dict.fromkeys(v for v in values if v in allowed))
     if len(kept) < len(set(values)):
-        messages.append(f"Dalis nurodytų {what} nežinomi, jų nepaisoma.")
+        messages.append(f"Kai kurių nurodytų {what} nėra, jų nepaisoma.")
     return kept
 
 
 def _known_providers(
     values: list[str], providers: Mapping[int, str], messages: list[str]
 ) -> tuple[int, ...]:
-    ids = tuple(dict.fromkeys(int(v) for v in values if v.isdigit() and len(v) < 10))
-    kept = tuple(i for i in ids if i in providers)
-    if len(kept) < len(set(values)):
-        messages.append("Dalis nurodytų mokymo teikėjų nežinomi, jų nepaisoma.")
-    return kept
+    ids = [int(v) if is_number(v) and len(v) < 10 else None for v in values]
+    if any(i not in providers for i in ids):
+        messages.append("Kai kurių nurodytų mokymo teikėjų nėra, jų nepaisoma.")
+    return tuple(dict.fromkeys(i for i in ids if i in providers))
 
 
 def _number(text: str) -> int | None:
@@ -327,7 +326,7 @@ def _period(args: Mapping, messages: list[str]) -> tuple[date | None, date | Non
 
 def _page(args: Mapping, messages: list[str]) -> int:
     text = _first(args, "puslapis") or "1"
-    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+    if not is_number(text) or not 1 <= int(text) <= 100_000:
         messages.append("Netinkamas puslapio numeris, rodomas pirmasis puslapis.")
         return 1
     return int(text)

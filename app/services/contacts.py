@@ -18,6 +18,7 @@ from app.services import DomainError
 from app.services.addresses import Place
 from app.services.audit import record_audit
 from app.services.mail import queue_email
+from app.text import is_number
 from app.timeutil import to_local
 
 logger = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ def confirm_email(learner: User, code: str, now: datetime) -> EmailConfirmation:
         )
 
     code = re.sub(r"\s", "", code or "")
-    if not (code.isdigit() and len(code) == 6) or not hmac.compare_digest(
+    if not (is_number(code) and len(code) == 6) or not hmac.compare_digest(
         _hash(learner, code), confirmation.code_hash
     ):
         _count_failure(learner, confirmation, now)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from app.text import is_number
+
 FIRST_WEIGHTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 1)
 SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)
 CENTURY_BY_FIRST_DIGIT = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
@@ -29,7 +31,7 @@ def birth_date(code: str) -> date:
 
 def is_valid(code: str) -> bool:
     """Tell whether a string is a well-formed personal code with a valid check digit."""
-    if len(code) != 11 or not code.isdigit():
+    if len(code) != 11 or not is_number(code):
         return False
 
     try:
