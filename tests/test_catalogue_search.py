@@ -447,12 +447,46 @@ def test_htmx_gets_results_and_filters_out_of_band(htmx_client, make_programme):
 
     response = htmx_client.get(SEARCH, query_string={"q": "anglu"})
 
-    assert response.text.lstrip().startswith('<section id="programme-results"')
+    assert response.text.lstrip().startswith(
+        "<title>Visų kategorijų mokymai: „anglu“ – Kursuok</title>"
+    )
+    assert '<section id="programme-results"' in response.text
     assert '<div id="catalogue-filters" class="filters" hx-swap-oob="true">' in (
         response.text
     )
     assert "<html" not in response.text
     assert response.headers["HX-Push-Url"] == "/mokymai/paieska?q=anglu"
+
+
+def test_htmx_search_brings_the_heading_scope_and_links_up_to_date(
+    htmx_client, make_programme
+):
+    make_programme("Excel", category="skaitmenine")
+
+    response = htmx_client.get(
+        SEARCH, query_string={"kategorija": "skaitmenine", "q": "exc"}
+    )
+
+    heading = re.search(
+        r'<div id="search-heading" hx-swap-oob="true">.*?</div>', (response.text), re.S
+    ).group(0)
+    assert "<h1>Skaitmeninė kompetencija</h1>" in heading
+    assert 'href="/mokymai/paieska?q=exc">Ieškoti visose kategorijose' in heading
+    assert (
+        '<span id="search-scope" hx-swap-oob="true">šioje kategorijoje</span>'
+        in response.text
+    )
+    assert 'href="/mokymai/skaitmenine?q=exc&amp;vaizdas=tinklelis"' in response.text
+    assert "<title>Skaitmeninė kompetencija: „exc“ – Kursuok</title>" in response.text
+
+
+def test_an_unfiltered_category_page_offers_no_clearing_and_says_it_is_empty(
+    client, categories
+):
+    page = client.get("/mokymai/skaitmenine").text
+
+    assert "Išvalyti filtrus" not in page
+    assert "Šioje kategorijoje programų dar nėra." in page
 
 
 @pytest.mark.parametrize(
@@ -472,9 +506,11 @@ def test_boosted_and_history_requests_get_the_full_page(
 def test_grid_or_list_is_remembered(client, make_programme):
     make_programme("Anglų kalba")
 
-    chosen = client.get(SEARCH, query_string={"vaizdas": "tinklelis"})
+    chosen = client.get(SEARCH, query_string={"q": "anglu", "vaizdas": "tinklelis"})
     later = client.get(SEARCH)
 
+    assert chosen.status_code == 303
+    assert chosen.headers["Location"] == "/mokymai/paieska?q=anglu"
     assert "kursuok_vaizdas=tinklelis" in chosen.headers["Set-Cookie"]
     assert 'class="programme-list view-tinklelis"' in later.text
 

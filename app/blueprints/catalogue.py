@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     get_template_attribute,
@@ -17,7 +18,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
-from app.htmx import is_htmx
+from app.htmx import is_htmx, see_other
 from app.models import Group, Programme, Provider
 from app.models.catalogue import GroupStatus, ProgrammeStatus
 from app.services.catalogue import (
@@ -56,37 +57,56 @@ def category(slug: str):
 
 
 def _search_page(fixed_category: str | None):
-    """Answer a search with the full page, or with the results and filters for htmx.
+    """Answer a search with the full page, or with its parts for htmx: the results
+    in place, the filters, heading and title out of band."""
+    view, chosen = _display_view()
+    if chosen:
+        return _remember_view(view)
 
-    The filters come out of band for htmx, which swaps only the results in place.
-    """
     search, messages = read_search(request.args, fixed_category)
     answer = search_catalogue(search, current_app.config["PAGE_SIZE"])
-    view, chosen = _display_view()
     context = _search_context(answer, messages + answer.messages, view)
 
     if is_htmx():
-        results = render_template("catalogue/_results.html", **context)
-        filters = render_template("catalogue/_facets.html", oob=True, **context)
-        response = make_response(results + filters)
+        response = make_response(
+            render_template("catalogue/_search_parts.html", **context)
+        )
         response.headers["HX-Push-Url"] = search_url(answer.search)
     else:
         response = make_response(render_template("catalogue/search.html", **context))
-    if chosen:
-        response.set_cookie(
-            current_app.config["CATALOGUE_VIEW_COOKIE"],
-            view,
-            max_age=365 * 24 * 3600,
-            httponly=True,
-            samesite="Lax",
-        )
+    return response
+
+
+def _remember_view(view: str) -> Response:
+    """Keep the list or grid choice in a cookie and take it out of the address, so
+    a link someone shares does not change the choice of whoever opens it."""
+    args = request.args.copy()
+    args.poplist("vaizdas")
+    query = urlencode(list(args.items(multi=True)))
+    response = see_other(request.path + (f"?{query}" if query else ""))
+    response.set_cookie(
+        current_app.config["CATALOGUE_VIEW_COOKIE"],
+        view,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+    )
     return response
 
 
 def _search_context(
     answer: CatalogueAnswer, messages: list[str], view: str
 ) -> dict[str, Any]:
+    search = answer.search
+    one_category = [c.label for c in answer.facets[0].choices if c.selected][:1]
+    one_category = one_category if len(search.categories) == 1 else []
+    heading = (
+        f"{one_category[0]} kompetencija" if one_category else "Visų kategorijų mokymai"
+    )
     return {
+        "heading": heading,
+        "page_title": f"{heading}: „{search.query}“" if search.query else heading,
+        "one_category": bool(one_category),
         "answer": answer,
         "search": answer.search,
         "messages": messages,

@@ -113,10 +113,6 @@ class Search:
         return {key: value for key, value in args.items() if value not in (None, [])}
 
     @property
-    def is_filtered(self) -> bool:
-        return bool(self.categories) or not self.is_categories_only
-
-    @property
     def is_categories_only(self) -> bool:
         """Whether nothing but categories narrows this search."""
         return all(

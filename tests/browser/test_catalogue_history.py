@@ -54,3 +54,42 @@ def test_back_restores_the_full_filtered_page(db, page):
     expect(page.get_by_role("checkbox", name="Anglų (1)")).to_be_checked()
     expect(page.get_by_role("checkbox", name="Rusų (0)")).to_be_disabled()
     expect(page.get_by_role("link", name="Vokiečių kalba")).to_have_count(0)
+
+
+def test_heading_title_and_view_links_follow_an_htmx_search(db, page):
+    """Ticking a category renames the page; the grid link keeps the search."""
+    languages = Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0)
+    digital = Category(slug="skaitmenine", name="Skaitmeninė", position=1)
+    provider = Provider(name="Kalbų namai", city="Vilnius")
+    for title, category in [("Anglų kalba", languages), ("Excel", digital)]:
+        db.session.add(
+            Programme(
+                provider=provider,
+                category=category,
+                title=title,
+                hours=40,
+                price_cents=20000,
+            )
+        )
+    db.session.commit()
+
+    page.goto("/mokymai/paieska")
+    page.get_by_role("checkbox", name="Skaitmeninė (1)").check()
+
+    expect(page.get_by_role("heading", name="Skaitmeninė kompetencija")).to_be_visible()
+    expect(page).to_have_title("Skaitmeninė kompetencija – Kursuok")
+    expect(page).to_have_url(re.compile(r"/mokymai/skaitmenine$"))
+    expect(
+        page.get_by_label("Ieškoti pagal programos pavadinimą šioje kategorijoje")
+    ).to_be_visible()
+    page.get_by_role("searchbox").fill("exc")
+    expect(page).to_have_url(re.compile(r"/mokymai/skaitmenine\?q=exc$"))
+    page.get_by_role("link", name="Tinklelis").click()
+
+    expect(page).to_have_url(re.compile(r"/mokymai/skaitmenine\?q=exc$"))
+    expect(page.locator(".programme-list.view-tinklelis")).to_be_visible()
+    expect(page.get_by_role("searchbox")).to_have_value("exc")
+    expect(page.get_by_role("heading", name="Rasta programų: 1")).to_be_visible()
+    page.get_by_role("link", name="Ieškoti visose kategorijose").click()
+    expect(page.get_by_role("heading", name="Visų kategorijų mokymai")).to_be_visible()
+    expect(page.get_by_role("searchbox")).to_have_value("exc")
