@@ -65,3 +65,24 @@ def test_programme_schedule_fits_a_phone(db, make_group, phone):
 
     expect(phone.get_by_role("table").first).to_be_visible()
     assert_no_sideways_scroll(phone)
+
+
+def test_catalogue_on_a_phone_shows_results_before_the_folded_filters(
+    db, make_group, phone
+):
+    """The filters start folded, so the results follow the search box."""
+    make_group(title="Anglų kalba pradedantiesiems")
+
+    phone.goto("/mokymai/paieska")
+    results = phone.get_by_role("heading", name="Rasta programų: 1")
+
+    expect(results).to_be_visible()
+    assert results.bounding_box()["y"] < PHONE["height"]
+    filters = phone.get_by_role("group", name="Mokymosi būdas")
+    expect(filters).to_be_hidden()
+    phone.get_by_text("Filtrai", exact=True).first.click()
+    expect(filters).to_be_visible()
+    phone.get_by_role("checkbox", name="Kontaktinis (1)").check()
+    expect(phone.get_by_role("checkbox", name="Kontaktinis (1)")).to_be_checked()
+    expect(filters).to_be_visible()
+    assert_no_sideways_scroll(phone)
