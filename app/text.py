@@ -31,7 +31,11 @@ def search_document(text: str) -> str:
 
 
 def lithuanian_sort_key(text: str) -> str:
-    """Encode text so that plain byte order gives Lithuanian alphabetical order."""
+    """Encode text so that plain byte order gives Lithuanian alphabetical order.
+
+    Punctuation is left out, so „Prisijungusi Lietuva“ sorts under P; a space
+    sorts before every letter, so "Anglų kalba" comes before "Anglųkalba".
+    """
     parts = []
     for char in text.casefold():
         if char in _RANK:
@@ -41,7 +45,7 @@ def lithuanian_sort_key(text: str) -> str:
         elif char.isalpha():
             base = fold(char)[:1]
             parts.append(f"{_RANK.get(base, 79) + 20:02d}")
-        else:
+        elif char.isspace() and parts:
             parts.append("00")
     return "".join(parts)[:255]
 

@@ -50,6 +50,16 @@ def test_lithuanian_order_puts_s_caron_after_s_and_before_t():
     ]
 
 
+def test_punctuation_does_not_decide_the_order():
+    words = ["Šokiai", "„Prisijungusi Lietuva“ pradžiamoksliams", "Akademija.IT", "Z"]
+    assert sorted(words, key=lithuanian_sort_key) == [
+        "Akademija.IT",
+        "„Prisijungusi Lietuva“ pradžiamoksliams",
+        "Šokiai",
+        "Z",
+    ]
+
+
 def test_y_sorts_between_i_ogonek_and_j():
     words = ["Jonas", "Ymas", "Įvadas", "Ilgis"]
     assert sorted(words, key=lithuanian_sort_key) == [

@@ -58,6 +58,13 @@ REMOTE_LOCATION = "nuotoliu"
 ACADEMIC_HOURS = "akademinės"
 
 
+def academic_hours(hours: int | None, hours_type: str) -> float | None:
+    """Say a duration in academic hours (45 minutes), so durations compare."""
+    if hours is None or (hours_type or ACADEMIC_HOURS) == ACADEMIC_HOURS:
+        return hours
+    return hours * 60 / 45
+
+
 def hours_label(hours: int | None, hours_type: str) -> str:
     """Say a duration the same way everywhere: "50 ak. val." or "50 val."."""
     if hours is None:

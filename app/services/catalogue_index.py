@@ -35,6 +35,7 @@ from app.models.catalogue import (
     SPECIAL_NEEDS_LABELS,
     GroupStatus,
     ProgrammeStatus,
+    academic_hours,
     hours_label,
 )
 from app.text import lithuanian_sort_key, search_words
@@ -256,7 +257,8 @@ class CatalogueIndex:
             for need in NEEDS
         }
         self.price = np.array([r.price_cents for r in rows], dtype=np.int64)
-        self.hours = _with_nan([r.hours for r in rows])
+        # Durations compare in academic hours; "60 val." is 80 of them.
+        self.hours = _with_nan([academic_hours(r.hours, r.hours_type) for r in rows])
         self.rating = _with_nan([r.rating for r in rows])
 
         by_title = sorted(range(self.size), key=lambda p: (rows[p].title_sort, p))
