@@ -31,6 +31,15 @@ ELIGIBLE_CODE = "48803141013"  # Ona Petraitienė in app/data/test_persons.json
 ADMIN_CODE = "48009151135"  # Agnė Administratorė, role "admin"
 CONTACT_EMAIL = "ona@example.lt"
 REQUIRE_SERVICES = os.environ.get("KURSUOK_REQUIRE_SERVICES") == "1"
+# Redirect targets that lead off the site: browsers read a backslash as a slash
+# and drop tabs.
+HOSTILE_NEXT = [
+    "//evil.example/steal",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "/\\evil.example",
+    "/\t/evil.example",
+]
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ from app.services.contacts import (
     normalise_phone,
 )
 from app.timeutil import utcnow
-from tests.conftest import ELIGIBLE_CODE, csrf_token
+from tests.conftest import ELIGIBLE_CODE, HOSTILE_NEXT, csrf_token
 
 INFO = "/mano/informacija"
 GOOD = {
@@ -324,3 +324,125 @@ def test_saving_contacts_while_locked_keeps_them_and_says_until_when(
     assert "Kontaktai išsaugoti, bet kodo išsiųsti negalime." in page
     assert "Per daug kartų" in page
     assert learner(db).email == "ona.kita@example.lt"
+
+
+def hidden_next(html: str) -> list[str]:
+    """Return the `next` values the page's forms carry."""
+    return re.findall(r'<input[^>]*name="next"[^>]*value="([^"]*)"', html)
+
+
+def test_learner_sent_from_registration_returns_to_the_group_after_confirming(
+    client, db, make_group, login_as
+):
+    """Contacts missing at "Registruotis": fill them in, confirm, back to the group."""
+    group = make_group()
+    window = f"/grupes/{group.id}/registracija"
+    login_as(client)
+
+    response = client.get(window)
+
+    assert response.status_code == 303
+    information = response.headers["Location"]
+    assert information == f"{INFO}?next={window}#kontaktai"
+    page = client.get(information)
+    assert "Norėdami registruotis, užpildykite ir patvirtinkite kontaktus." in page.text
+    assert hidden_next(page.text) == [window]
+
+    response = client.post(
+        f"{INFO}/kontaktai",
+        data={**GOOD, "next": window, "csrf_token": csrf_token(page.text)},
+    )
+
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"{INFO}?next={window}"
+    page = client.get(response.headers["Location"])
+    assert "Patvirtinus kodą, grįšite į registraciją." in page.text
+    assert hidden_next(page.text) == [window, window]
+
+    response = client.post(
+        f"{INFO}/kodas",
+        data={
+            "code": sent_code(db),
+            "next": window,
+            "csrf_token": csrf_token(page.text),
+        },
+    )
+
+    assert response.status_code == 303
+    assert response.headers["Location"] == window
+    page = client.get(window)
+    assert page.status_code == 200
+    assert "Kontaktai patvirtinti – galite tęsti registraciją." in page.text
+    assert "Registruotis į šią grupę" in page.text
+
+
+def test_wrong_code_keeps_the_way_back_to_the_group(client, db, make_group, login_as):
+    """The code form shown again with its error still leads back to the group."""
+    group = make_group()
+    window = f"/grupes/{group.id}/registracija"
+    login_as(client)
+    page = client.get(client.get(window).headers["Location"])
+    client.post(
+        f"{INFO}/kontaktai",
+        data={**GOOD, "next": window, "csrf_token": csrf_token(page.text)},
+    )
+    code = sent_code(db)
+    wrong = "000000" if code != "000000" else "111111"
+
+    response = client.post(
+        f"{INFO}/kodas",
+        data={"code": wrong, "next": window, "csrf_token": csrf_token(page.text)},
+    )
+
+    assert response.status_code == 200
+    assert "Neteisingas kodas" in response.text
+    assert hidden_next(response.text) == [window, window]
+    response = client.post(
+        f"{INFO}/kodas",
+        data={"code": code, "next": window, "csrf_token": csrf_token(page.text)},
+    )
+    assert response.headers["Location"] == window
+
+
+def test_learner_with_contacts_sees_a_link_back_to_the_group(
+    client, make_group, login_as
+):
+    """Contacts already complete: the page offers the way back, not the catalogue."""
+    group = make_group()
+    window = f"/grupes/{group.id}/registracija"
+    login_as(client, contacts=True)
+
+    page = client.get(INFO, query_string={"next": window})
+
+    assert f'galite <a href="{window}">grįžti į registraciją</a>' in page.text
+    assert "Norėdami registruotis" not in page.text
+
+
+@pytest.mark.parametrize("next_url", HOSTILE_NEXT)
+def test_next_leading_off_the_site_is_ignored(client, db, login_as, next_url):
+    """A crafted `next` never becomes a link, a hidden field or a redirect."""
+    login_as(client)
+
+    page = client.get(INFO, query_string={"next": next_url})
+
+    assert hidden_next(page.text) == [""]
+    assert "evil.example" not in page.text and "javascript:" not in page.text
+    assert "Norėdami registruotis" not in page.text
+
+    response = client.post(
+        f"{INFO}/kontaktai",
+        data={**GOOD, "next": next_url, "csrf_token": csrf_token(page.text)},
+    )
+    assert response.headers["Location"] == INFO
+
+    page = client.get(INFO)
+    response = client.post(
+        f"{INFO}/kodas",
+        data={
+            "code": sent_code(db),
+            "next": next_url,
+            "csrf_token": csrf_token(page.text),
+        },
+    )
+    assert response.headers["Location"] == INFO
+    assert learner(db).contacts_complete

@@ -174,7 +174,9 @@ def test_registration_without_confirmed_contacts_goes_to_contacts_card(
     response = client.get(f"/grupes/{group.id}/registracija")
 
     assert response.status_code == 303
-    assert response.headers["Location"].endswith("/mano/informacija#kontaktai")
+    assert response.headers["Location"].endswith(
+        f"/mano/informacija?next=/grupes/{group.id}/registracija#kontaktai"
+    )
     page = client.get(response.headers["Location"])
     assert "užpildykite kontaktus ir patvirtinkite el. pašto adresą" in page.text
     assert db.session.scalar(db.select(Registration)) is None

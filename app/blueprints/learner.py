@@ -1,6 +1,6 @@
 """The learner's main window: "Mano informacija" and "Mano mokymai"."""
 
-from flask import Blueprint, abort, flash, render_template, url_for
+from flask import Blueprint, abort, flash, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import contains_eager, selectinload
 
@@ -16,6 +16,7 @@ from app.services.ics import issue_calendar_token, revoke_calendar_token
 from app.services.registration import LEAVABLE_STATUSES
 from app.services.waitlist import expire_offers, place_in_line
 from app.timeutil import local_today, utcnow
+from app.urls import safe_next
 
 bp = Blueprint("learner", __name__, url_prefix="/mano")
 
@@ -37,7 +38,7 @@ def home():
 
 @bp.get("/informacija")
 def information():
-    return render_information()
+    return render_information(next_url=safe_next(request.args.get("next")))
 
 
 @bp.get("/mokymai")

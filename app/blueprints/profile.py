@@ -4,6 +4,7 @@ import io
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     flash,
     render_template,
@@ -40,6 +41,7 @@ from app.services.documents import document_path, upload_document
 from app.services.profile import profile_overview
 from app.text import is_number
 from app.timeutil import local_today, utcnow
+from app.urls import safe_next
 
 bp = Blueprint("profile", __name__, url_prefix="/mano/informacija")
 
@@ -61,6 +63,7 @@ class ContactsForm(Form):
     flat = StringField("Buto numeris")
     phone = StringField("Telefono numeris")
     email = StringField("El. paštas")
+    next = HiddenField(filters=[safe_next])
 
     resolved_place = None
     resolved_street = ""
@@ -158,6 +161,7 @@ class CodeForm(Form):
         "Patvirtinimo kodas",
         validators=[InputRequired("Įveskite 6 skaitmenų kodą iš el. laiško.")],
     )
+    next = HiddenField(filters=[safe_next])
 
 
 class DocumentForm(Form):
@@ -176,9 +180,10 @@ class DocumentForm(Form):
         self.kind.validators = [InputRequired("Pasirinkite dokumento rūšį.")]
 
 
-def contacts_form_for(user) -> ContactsForm:
+def contacts_form_for(user, next_url: str = "") -> ContactsForm:
     return ContactsForm(
         formdata=None,
+        next=next_url,
         place=user.address_place,
         place_id=str(user.address_place_id or ""),
         street=user.address_street,
@@ -189,18 +194,29 @@ def contacts_form_for(user) -> ContactsForm:
     )
 
 
-def render_information(status: int = 200, **forms):
-    """Render the whole section with the given forms in place of blank ones."""
+def render_information(status: int = 200, next_url: str = "", **forms):
+    """Render the whole section with the given forms in place of blank ones.
+
+    `next_url` is where the learner was going (a registration window) when
+    contacts were missing; the contacts and code forms carry it along.
+    """
     overview = profile_overview(current_user, local_today())
     db.session.commit()
-    forms.setdefault("contacts_form", contacts_form_for(current_user))
-    forms.setdefault("code_form", CodeForm(formdata=None))
+    forms.setdefault("contacts_form", contacts_form_for(current_user, next_url))
+    forms.setdefault("code_form", CodeForm(formdata=None, next=next_url))
     forms.setdefault("employment_form", DocumentForm("employment", formdata=None))
     forms.setdefault("education_form", DocumentForm("education", formdata=None))
     return (
-        render_template("learner/information.html", overview=overview, **forms),
+        render_template(
+            "learner/information.html", overview=overview, next_url=next_url, **forms
+        ),
         status,
     )
+
+
+def _back_to_information(next_url: str) -> Response:
+    """Redirect to Mano informacija, keeping where the learner was going."""
+    return see_other(url_for("learner.information", next=next_url or None))
 
 
 @bp.before_request
@@ -215,9 +231,9 @@ def contacts():
     if request.form.get("action") == "find":
         if form.look_up_place():
             form.look_up_street()
-        return render_information(contacts_form=form)
+        return render_information(next_url=form.next.data, contacts_form=form)
     if not form.validate_on_submit():
-        return render_information(contacts_form=form)
+        return render_information(next_url=form.next.data, contacts_form=form)
 
     locked = save_contacts(current_user, form.contacts(), utcnow())
     db.session.commit()
@@ -231,45 +247,51 @@ def contacts():
             f"{current_user.email}; įveskite jį lango viršuje.",
             "info",
         )
-    return see_other(url_for("learner.information"))
+    if form.next.data and current_user.contacts_complete:
+        return see_other(form.next.data)
+    return _back_to_information(form.next.data)
 
 
 @bp.post("/kodas")
 def confirm_code():
     form = CodeForm()
     if not form.validate_on_submit():
-        return render_information(code_form=form)
+        return render_information(next_url=form.next.data, code_form=form)
 
     try:
         confirm_email(current_user, form.code.data, utcnow())
     except WrongCode as error:
         db.session.commit()  # a wrong code counts even though it is refused
         form.code.errors.append(str(error))
-        return render_information(code_form=form)
+        return render_information(next_url=form.next.data, code_form=form)
     except DomainError as error:
         db.session.commit()
         flash(str(error), "error")
-        return see_other(url_for("learner.information"))
+        return _back_to_information(form.next.data)
     db.session.commit()
+    if form.next.data and current_user.contacts_complete:
+        flash("Kontaktai patvirtinti – galite tęsti registraciją.", "success")
+        return see_other(form.next.data)
     flash(
         "El. pašto adresas patvirtintas. Visa būtina informacija užpildyta – "
         "galite rinktis mokymus.",
         "success",
     )
-    return see_other(url_for("learner.information"))
+    return _back_to_information(form.next.data)
 
 
 @bp.post("/kodas/siusti")
 def resend_code():
+    next_url = CodeForm().next.data
     try:
         send_email_code(current_user, utcnow())
     except DomainError as error:
         db.session.rollback()
         flash(str(error), "error")
-        return see_other(url_for("learner.information"))
+        return _back_to_information(next_url)
     db.session.commit()
     flash(f"Naują kodą išsiuntėme adresu {current_user.email}.", "info")
-    return see_other(url_for("learner.information"))
+    return _back_to_information(next_url)
 
 
 @bp.post("/dokumentai/<topic>")

@@ -61,7 +61,8 @@ def register(group_id: int):
     group = group_or_404(group_id)
     if not current_user.contacts_complete:
         flash(CONTACTS_MISSING, "error")
-        return see_other(url_for("learner.information") + "#kontaktai")
+        back_here = url_for("registration.register", group_id=group.id)
+        return see_other(url_for("learner.information", next=back_here) + "#kontaktai")
 
     today = local_today()
     quote = quote_registration(current_user, group, today)

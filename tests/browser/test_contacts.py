@@ -36,6 +36,12 @@ def sent_code(db) -> str:
 
 def fill_contacts(page: Page, db) -> None:
     """Fill the contacts card with the keyboard-driven combobox and confirm."""
+    enter_contacts_and_code(page, db)
+    expect(page.get_by_text("Visa būtina informacija užpildyta").first).to_be_visible()
+
+
+def enter_contacts_and_code(page: Page, db) -> None:
+    """Fill the contacts card with the combobox, save and enter the e-mail code."""
     place = page.get_by_role("combobox", name="Miesto ar kaimo pavadinimas")
     place.fill("Kaun")
     option = page.get_by_role("option", name="Kaunas (Kauno m. sav.)")
@@ -62,7 +68,6 @@ def fill_contacts(page: Page, db) -> None:
     ).to_be_visible()
     page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
     page.get_by_role("button", name="Patvirtinti").click()
-    expect(page.get_by_text("Visa būtina informacija užpildyta").first).to_be_visible()
 
 
 def test_contacts_with_the_keyboard_combobox(db, page):
@@ -106,4 +111,63 @@ def test_contacts_without_javascript(db, browser, live_server):
     page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
     page.get_by_role("button", name="Patvirtinti").click()
     expect(page.get_by_text("Visa būtina informacija užpildyta").first).to_be_visible()
+    context.close()
+
+
+def test_registration_without_contacts_comes_back_to_the_group(db, make_group, page):
+    """Logged out, Ona presses "Registruotis", fills in her contacts and is back."""
+    group = make_group()
+    window = f"/grupes/{group.id}/registracija"
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    page.goto(f"/programos/{group.programme_id}")
+    page.get_by_role("link", name=f"Registruotis į grupę {group.code}").click()
+    page.get_by_role("link", name="Asmuo, norintis mokytis").click()
+    page.get_by_label("Susipažinau ir sutinku su asmens privatumo").check()
+    page.get_by_role("button", name="Tęsti per Elektroninius valdžios vartus").click()
+    page.get_by_label("Ona Petraitienė").check()
+    page.get_by_role("button", name="Prisijungti").click()
+
+    expect(
+        page.get_by_text("Norėdami registruotis, užpildykite ir patvirtinkite")
+    ).to_be_visible()
+    enter_contacts_and_code(page, db)
+    expect(page.get_by_role("heading", name="Registracija į grupę")).to_be_visible()
+    expect(page).to_have_url(re.compile(re.escape(window) + "$"))
+    expect(page.get_by_text("Kontaktai patvirtinti – galite tęsti")).to_be_visible()
+    expect(page.get_by_role("button", name="Registruotis į šią grupę")).to_be_visible()
+    assert problems == []
+
+
+def test_registration_without_contacts_comes_back_without_javascript(
+    db, make_group, browser, live_server
+):
+    """With JavaScript off, saving contacts and the code still lead to the group."""
+    group = make_group()
+    window = f"/grupes/{group.id}/registracija"
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page)
+
+    page.goto(window)
+    expect(page).to_have_url(re.compile(r"/mano/informacija\?next=.*#kontaktai$"))
+    page.get_by_role("combobox", name="Miesto ar kaimo pavadinimas").fill("Kaun")
+    page.get_by_role("button", name="Ieškoti vietovės ir gatvės").click()
+    page.get_by_role("radio", name="Kaunas (Kauno m. sav.)").check()
+    page.get_by_role("combobox", name="Gatvė").fill("laisv")
+    page.get_by_role("button", name="Ieškoti vietovės ir gatvės").click()
+    page.get_by_role("radio", name="Laisvės al.").check()
+    page.get_by_label("Namo numeris").fill("12")
+    page.get_by_label("Telefono numeris").fill("+370 612 34567")
+    page.get_by_label("El. paštas", exact=True).fill(EMAIL)
+    page.get_by_role("button", name="Išsaugoti kontaktus").click()
+    expect(
+        page.get_by_text("Patvirtinus kodą, grįšite į registraciją.")
+    ).to_be_visible()
+    page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
+    page.get_by_role("button", name="Patvirtinti").click()
+
+    expect(page).to_have_url(re.compile(re.escape(window) + "$"))
+    expect(page.get_by_text("Kontaktai patvirtinti – galite tęsti")).to_be_visible()
     context.close()
