@@ -12,7 +12,6 @@ from flask import (
     make_response,
     render_template,
     request,
-    url_for,
 )
 from markupsafe import Markup
 from sqlalchemy.orm import joinedload, selectinload
@@ -31,6 +30,7 @@ from app.services.catalogue import (
     search_catalogue,
 )
 from app.services.catalogue_index import current_index
+from app.templating import fixed_url
 from app.timeutil import local_today
 
 bp = Blueprint("catalogue", __name__)
@@ -161,15 +161,15 @@ def _display_view() -> tuple[str, bool]:
 def search_url(search: Search, changes: dict | None = None, **extra: Any) -> str:
     """Build the URL of a search; one category reads as its category page.
 
-    The query string is encoded here rather than by url_for, which costs more
-    than the rest of a cached search when a page holds several such links.
+    The paths are built once per process and the query string is encoded here:
+    url_for costs more than the rest of the link, and a page holds several.
     """
     args = search.to_args(**(changes or {}))
     categories = args.pop("kategorija", [])
     if len(categories) == 1:
-        path = url_for("catalogue.category", slug=categories[0])
+        path = fixed_url("catalogue.category", slug=categories[0])
     else:
-        path = url_for("catalogue.search")
+        path = fixed_url("catalogue.search")
         args = {"kategorija": categories, **args} if categories else args
     query = urlencode({**args, **extra}, doseq=True)
     return f"{path}?{query}" if query else path

@@ -166,11 +166,16 @@ class FacetColumn:
         self.values = values
         self.codes = codes
         self.code_of = {value: code for code, value in enumerate(values)}
+        self._marks: dict[tuple, np.ndarray] = {}
 
-    def marks(self, chosen: Iterable) -> np.ndarray:
+    def marks(self, chosen: tuple) -> np.ndarray:
         """Return a lookup table: True at the codes of the chosen values."""
-        table = np.zeros(len(self.values), dtype=bool)
-        table[[self.code_of[v] for v in chosen if v in self.code_of]] = True
+        table = self._marks.get(chosen)
+        if table is None:
+            table = np.zeros(len(self.values), dtype=bool)
+            table[[self.code_of[v] for v in chosen if v in self.code_of]] = True
+            if len(self._marks) < 1024:
+                self._marks[chosen] = table
         return table
 
 
@@ -542,6 +547,12 @@ def _all(masks: list[np.ndarray]) -> np.ndarray | None:
 
 def _counts(facet: FacetColumn, counts: np.ndarray) -> dict:
     """Map each value some programme has to its count; the uncoded one drops out."""
+    if len(counts) <= 64:  # a plain loop costs less than numpy's calls here
+        return {
+            v: n
+            for v, n in zip(facet.values, counts.tolist(), strict=True)
+            if n and v is not None
+        }
     found = np.flatnonzero(counts[:-1])
     return dict(
         zip([facet.values[c] for c in found], counts[found].tolist(), strict=True)
