@@ -10,7 +10,7 @@ from app.blueprints.catalogue import group_or_404
 from app.extensions import db
 from app.forms import Form
 from app.htmx import see_other
-from app.models import Registration, WaitlistEntry
+from app.models import Group, Registration, WaitlistEntry
 from app.models.registration import FUNDING_LABELS, Funding
 from app.models.waitlist import WaitlistStatus
 from app.services import DomainError
@@ -60,9 +60,7 @@ class FundingForm(Form):
 def register(group_id: int):
     group = group_or_404(group_id)
     if not current_user.contacts_complete:
-        flash(CONTACTS_MISSING, "error")
-        back_here = url_for("registration.register", group_id=group.id)
-        return see_other(url_for("learner.information", next=back_here) + "#kontaktai")
+        return _contacts_first(group)
 
     today = local_today()
     quote = quote_registration(current_user, group, today)
@@ -90,6 +88,13 @@ def register(group_id: int):
         existing=existing,
         today=today,
     )
+
+
+def _contacts_first(group: Group) -> Response:
+    """Send a learner without confirmed contacts to them, and back here after."""
+    flash(CONTACTS_MISSING, "error")
+    back_here = url_for("registration.register", group_id=group.id)
+    return see_other(url_for("learner.information", next=back_here) + "#kontaktai")
 
 
 def _after_refusal(error: DomainError, group) -> str:

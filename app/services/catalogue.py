@@ -182,6 +182,34 @@ def read_search(
     messages: list[str] = []
     index = current_index()
 
+    query = _query(args, messages)
+    choices = _filter_choices(args, index, messages)
+    if fixed_category is not None:
+        choices["categories"] = (fixed_category,)
+    price_from, price_to = _range(args, "kaina", "Kainos", messages)
+    hours_from, hours_to = _range(args, "trukme", "Trukmės", messages)
+    start_from, start_to = _period(args, messages)
+    sort = _first(args, "rikiuoti") or "aktualumas"
+    if sort not in SORTS:
+        messages.append("Nežinomas rikiavimas, rodoma pagal aktualumą.")
+        sort = "aktualumas"
+
+    search = Search(
+        query=query,
+        **choices,
+        price_from=price_from,
+        price_to=price_to,
+        hours_from=hours_from,
+        hours_to=hours_to,
+        start_from=start_from,
+        start_to=start_to,
+        sort=sort,
+        page=_page(args, messages),
+    )
+    return search, list(dict.fromkeys(messages))
+
+
+def _query(args: Mapping, messages: list[str]) -> str:
     query = " ".join(_first(args, "q").split())
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
@@ -195,54 +223,33 @@ def read_search(
             "jo nepaisoma. Įveskite programos pavadinimo žodį."
         )
         query = ""
+    return query
 
-    slugs = [slug for _, slug, _ in index.categories]
-    if fixed_category is not None:
-        categories = (fixed_category,)
-    else:
-        categories = _known(args, "kategorija", slugs, "kategorijų", messages)
-    providers = _known_providers(_many(args, "teikejas"), index.providers, messages)
-    locations = _known(args, "vieta", index.locations, "vietų", messages)
-    educations = _known(
-        args,
-        "issilavinimas",
-        [e or NO_EDUCATION for e in EDUCATION_LABELS],
-        "išsilavinimo reikalavimų",
-        messages,
+
+def _filter_choices(
+    args: Mapping, index: CatalogueIndex, messages: list[str]
+) -> dict[str, tuple]:
+    """Read the values chosen in each filter, keeping only the known ones."""
+    educations = [e or NO_EDUCATION for e in EDUCATION_LABELS]
+    known = {
+        "categories": ("kategorija", [s for _, s, _ in index.categories], "kategorijų"),
+        "locations": ("vieta", index.locations, "vietų"),
+        "educations": ("issilavinimas", educations, "išsilavinimo reikalavimų"),
+        "languages": ("kalba", LANGUAGES, "kalbų"),
+        "modes": ("budas", list(MODE_LABELS), "mokymosi būdų"),
+        "needs": ("pritaikyta", list(SPECIAL_NEEDS_LABELS), "poreikių"),
+    }
+    choices = {
+        field: _known(args, name, allowed, what, messages)
+        for field, (name, allowed, what) in known.items()
+    }
+    choices["educations"] = tuple(
+        "" if e == NO_EDUCATION else e for e in choices["educations"]
     )
-    languages = _known(args, "kalba", LANGUAGES, "kalbų", messages)
-    modes = _known(args, "budas", list(MODE_LABELS), "mokymosi būdų", messages)
-    needs = _known(args, "pritaikyta", list(SPECIAL_NEEDS_LABELS), "poreikių", messages)
-
-    price_from, price_to = _range(args, "kaina", "Kainos", messages)
-    hours_from, hours_to = _range(args, "trukme", "Trukmės", messages)
-    start_from, start_to = _period(args, messages)
-
-    sort = _first(args, "rikiuoti") or "aktualumas"
-    if sort not in SORTS:
-        messages.append("Nežinomas rikiavimas, rodoma pagal aktualumą.")
-        sort = "aktualumas"
-    page = _page(args, messages)
-
-    search = Search(
-        query=query,
-        categories=categories,
-        providers=providers,
-        locations=locations,
-        educations=tuple("" if e == NO_EDUCATION else e for e in educations),
-        languages=languages,
-        modes=modes,
-        needs=needs,
-        price_from=price_from,
-        price_to=price_to,
-        hours_from=hours_from,
-        hours_to=hours_to,
-        start_from=start_from,
-        start_to=start_to,
-        sort=sort,
-        page=page,
+    choices["providers"] = _known_providers(
+        _many(args, "teikejas"), index.providers, messages
     )
-    return search, list(dict.fromkeys(messages))
+    return choices
 
 
 def _many(args: Mapping, name: str) -> list[str]:

@@ -222,20 +222,7 @@ class CatalogueIndex:
 
     def _load_programmes(self) -> None:
         """Read every published programme, in id order, into coded columns."""
-        rows = (
-            db.session.connection()
-            .execute(
-                db.select(
-                    *PROGRAMME_COLUMNS,
-                    func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60).label(
-                        "annotation"
-                    ),
-                )
-                .where(Programme.status == ProgrammeStatus.PUBLISHED)
-                .order_by(Programme.id)
-            )
-            .all()
-        )
+        rows = _published_programmes()
         self.rows = rows
         self.size = len(rows)
         self.ids = np.array([r.id for r in rows], dtype=np.int64)
@@ -342,20 +329,8 @@ class CatalogueIndex:
             if values
         }
 
-        counts = {}
-        for name, facet in self.facets.items():
-            keep = _all([mask for other, mask in chosen.items() if other != name])
-            values = codes[name] if keep is None else codes[name][keep]
-            counts[name] = _counts(
-                facet, np.bincount(values, minlength=len(facet.values))
-            )
-        matching = _all(list(chosen.values()))
-        if matching is None:
-            positions = subset
-        elif subset is None:
-            positions = np.flatnonzero(matching)
-        else:
-            positions = subset[matching]
+        counts = self._count_facets(codes, chosen)
+        positions = _kept(subset, _all(list(chosen.values())))
         counts["pritaikyta"] = _need_counts(
             column if positions is None else column[positions]
             for column in self.needs.values()
@@ -363,15 +338,23 @@ class CatalogueIndex:
         total = self.size if positions is None else len(positions)
         return Answer(counts, total, self._page(search, positions, offset, limit))
 
+    def _count_facets(self, codes: dict, chosen: dict) -> dict[str, dict]:
+        """Count each facet's values under the choices made in the other facets."""
+        counts = {}
+        for name, facet in self.facets.items():
+            keep = _all([mask for other, mask in chosen.items() if other != name])
+            values = codes[name] if keep is None else codes[name][keep]
+            counts[name] = _counts(
+                facet, np.bincount(values, minlength=len(facet.values))
+            )
+        return counts
+
     def _narrowed(self, search: "Search") -> np.ndarray | None:
         """Return the positions passing the text and the filters every facet counts
         under (needs, ranges, period), or None when nothing of that is asked."""
         words = _words(search)
         subset = self.keywords.find_all(words) if words else None
-        keep = self._base_mask(search, subset)
-        if keep is None:
-            return subset
-        return np.flatnonzero(keep) if subset is None else subset[keep]
+        return _kept(subset, self._base_mask(search, subset))
 
     def _categories_only(self, search: "Search") -> tuple[dict, int]:
         """Count a search narrowed by categories alone; the categories' own choices
@@ -529,6 +512,13 @@ def _chosen_values(search: "Search") -> dict[str, tuple]:
     }
 
 
+def _kept(subset: np.ndarray | None, keep: np.ndarray | None) -> np.ndarray | None:
+    """Return the positions a mask keeps of a subset (None: all programmes)."""
+    if keep is None:
+        return subset
+    return np.flatnonzero(keep) if subset is None else subset[keep]
+
+
 def _among(positions: np.ndarray, found: np.ndarray) -> np.ndarray:
     """Mark the positions that are in `found` (sorted, without repeats)."""
     if not len(found):
@@ -568,6 +558,17 @@ def _shorten(text: str, length: int) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _published_programmes() -> list:
+    """Read what the index needs of every published programme, in id order."""
+    annotation = func.substr(Programme.annotation, 1, ANNOTATION_LENGTH + 60)
+    statement = (
+        db.select(*PROGRAMME_COLUMNS, annotation.label("annotation"))
+        .where(Programme.status == ProgrammeStatus.PUBLISHED)
+        .order_by(Programme.id)
+    )
+    return db.session.connection().execute(statement).all()
 
 
 def _coded(values: Iterable, column: list) -> FacetColumn:
