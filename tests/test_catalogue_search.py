@@ -417,6 +417,23 @@ def _flatten(args: dict) -> list[tuple[str, str]]:
     ]
 
 
+def test_a_form_sent_without_javascript_is_sent_on_to_its_short_address(
+    client, make_programme
+):
+    make_programme("Anglų kalba", language="anglų")
+
+    response = client.get(
+        SEARCH + "?q=anglu&kalba=angl%C5%B3&kaina_nuo=&kaina_iki=&pradzia_nuo="
+        "&rikiuoti=aktualumas"
+    )
+    bad = client.get(SEARCH + "?q=anglu&kaina_nuo=&kaina_iki=daug")
+
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/mokymai/paieska?q=anglu&kalba=angl%C5%B3"
+    assert bad.status_code == 200
+    assert "Kainos riba turi būti skaičius" in bad.text
+
+
 def test_one_category_searches_read_as_its_category_page(htmx_client, make_programme):
     make_programme("Anglų kalba")
 

@@ -64,6 +64,9 @@ def _search_page(fixed_category: str | None):
         return _remember_view(view)
 
     search, messages = read_search(request.args, fixed_category)
+    if not messages and _has_empty_fields():
+        return see_other(search_url(search))
+
     answer = search_catalogue(search, current_app.config["PAGE_SIZE"])
     context = _search_context(answer, messages + answer.messages, view)
 
@@ -75,6 +78,12 @@ def _search_page(fixed_category: str | None):
     else:
         response = make_response(render_template("catalogue/search.html", **context))
     return response
+
+
+def _has_empty_fields() -> bool:
+    """Whether the filter form was sent without JavaScript, every empty field in
+    the address: such a search is sent on to its short, shareable address."""
+    return not is_htmx() and any(not value for value in request.args.values())
 
 
 def _remember_view(view: str) -> Response:
