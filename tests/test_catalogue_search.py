@@ -545,6 +545,8 @@ def test_grid_or_list_is_remembered(client, make_programme):
         ({"kaina_nuo": "-5"}, "Kainos riba negali būti neigiama"),
         ({"kaina_nuo": "300", "kaina_iki": "100"}, "Kainos ribos sukeistos"),
         ({"kaina_iki": "daug"}, "Kainos riba turi būti skaičius"),
+        ({"kaina_nuo": "٣"}, "Kainos riba turi būti skaičius"),
+        ({"trukme_nuo": "1_0"}, "Trukmės riba turi būti skaičius"),
         ({"pradzia_nuo": "vakar"}, "Data turi būti formatu"),
         ({"puslapis": "-3"}, "Netinkamas puslapio numeris"),
         ({"puslapis": "²"}, "Netinkamas puslapio numeris"),
@@ -625,12 +627,13 @@ def test_a_search_of_only_symbols_is_ignored_with_a_message(client, make_program
 def test_durations_compare_in_academic_hours(client, make_programme):
     make_programme("Vokiečių kalba", hours=45, hours_type="astronominės")
     make_programme("Anglų kalba", hours=50, hours_type="akademinės")
+    make_programme("Estų kalba", hours=52, hours_type="nenurodyta")
 
     shortest = titles(client.get(SEARCH, query_string={"rikiuoti": "trukme"}).text)
     up_to_55 = titles(client.get(SEARCH, query_string={"trukme_iki": "55"}).text)
 
-    assert shortest == ["Anglų kalba", "Vokiečių kalba"]
-    assert up_to_55 == ["Anglų kalba"]
+    assert shortest == ["Anglų kalba", "Estų kalba", "Vokiečių kalba"]
+    assert up_to_55 == ["Anglų kalba", "Estų kalba"]
 
 
 @pytest.mark.parametrize(

@@ -107,15 +107,17 @@ def _search_context(
     answer: CatalogueAnswer, messages: list[str], view: str
 ) -> dict[str, Any]:
     search = answer.search
-    one_category = [c.label for c in answer.facets[0].choices if c.selected][:1]
-    one_category = one_category if len(search.categories) == 1 else []
-    heading = (
-        f"{one_category[0]} kompetencija" if one_category else "Visų kategorijų mokymai"
-    )
+    chosen = [c.label for c in answer.facets[0].choices if c.selected]
+    if len(chosen) == 1:
+        heading = f"{chosen[0]} kompetencija"
+    elif chosen:
+        heading = "Pasirinktų kategorijų mokymai"
+    else:
+        heading = "Visų kategorijų mokymai"
     return {
         "heading": heading,
         "page_title": f"{heading}: „{search.query}“" if search.query else heading,
-        "one_category": bool(one_category),
+        "one_category": len(chosen) == 1,
         "answer": answer,
         "search": answer.search,
         "messages": messages,
@@ -141,7 +143,7 @@ def _cards(answer: CatalogueAnswer) -> list[Markup]:
 def _choices(answer: CatalogueAnswer) -> dict[str, Markup]:
     """Render each filter's choices, each distinct choice once per catalogue index.
 
-    A choice is the same markup wherever its facet, place, count and state are
+    A choice is the same markup wherever its facet, value, count and state are
     the same, so most searches only put known pieces together.
     """
     index = current_index()
@@ -150,8 +152,8 @@ def _choices(answer: CatalogueAnswer) -> dict[str, Markup]:
     for facet in answer.facets:
         name = facet.name
         pieces = [
-            index.fragment((name, n, c), lambda name=name, n=n, c=c: choice(name, n, c))
-            for n, c in enumerate(facet.choices, 1)
+            index.fragment((name, c), lambda name=name, c=c: choice(name, c))
+            for c in facet.choices
         ]
         # Joined as plain text: every piece is already escaped markup.
         rendered[name] = Markup("\n".join(pieces))  # noqa: S704

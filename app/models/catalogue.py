@@ -56,11 +56,16 @@ LANGUAGES = ["lietuvių", "anglų", "rusų", "lenkų"]
 # The location of a programme taught only remotely, whatever its provider's city.
 REMOTE_LOCATION = "nuotoliu"
 ACADEMIC_HOURS = "akademinės"
+ASTRONOMICAL_HOURS = "astronominės"
 
 
 def academic_hours(hours: int | None, hours_type: str) -> float | None:
-    """Say a duration in academic hours (45 minutes), so durations compare."""
-    if hours is None or (hours_type or ACADEMIC_HOURS) == ACADEMIC_HOURS:
+    """Say a duration in academic hours (45 minutes), so durations compare.
+
+    Only hours the source calls astronomical are converted; "nenurodyta" (not
+    said) is taken as given, like the academic hours most programmes use.
+    """
+    if hours is None or hours_type != ASTRONOMICAL_HOURS:
         return hours
     return hours * 60 / 45
 

@@ -7,6 +7,7 @@ from the in-memory catalogue index (app/services/catalogue_index.py).
 
 import heapq
 import logging
+import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,6 +25,7 @@ from app.text import is_number, search_words
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 PROVIDER_CHOICES_SHOWN = 15
 SORTS = {
     "aktualumas": "Aktualiausios",
@@ -284,14 +286,13 @@ def _known_providers(
 
 
 def _number(text: str) -> int | None:
-    text = text.replace(",", ".").replace(" ", "").replace("\u00a0", "")
-    try:
-        value = float(text)
-    except ValueError:
+    """Read "250", "-5" or "12,50" (rounded); None for anything else, including
+    the digits of other scripts and the underscores float() would accept."""
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if not NUMBER.fullmatch(text):
         return None
-    if value != value or abs(value) > 1_000_000:  # NaN or absurd
-        return None
-    return round(value)
+    value = float(text.replace(",", "."))
+    return round(value) if abs(value) <= 1_000_000 else None
 
 
 def _range(

@@ -86,3 +86,14 @@ def test_catalogue_on_a_phone_shows_results_before_the_folded_filters(
     expect(phone.get_by_role("checkbox", name="Kontaktinis (1)")).to_be_checked()
     expect(filters).to_be_visible()
     assert_no_sideways_scroll(phone)
+
+
+def test_a_long_search_word_does_not_widen_the_page(db, phone):
+    """A pasted address in the search box wraps instead of scrolling sideways."""
+    phone.goto("/mokymai/paieska?q=https://www.example.lt/" + "a" * 60)
+    expect(phone.get_by_text("programų nerasta")).to_be_visible()
+    assert_no_sideways_scroll(phone)
+
+    phone.goto("/mokymai/paieska?q=" + "!" * 150)
+    expect(phone.get_by_text("nėra nei raidžių")).to_be_visible()
+    assert_no_sideways_scroll(phone)

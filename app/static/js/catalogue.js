@@ -1,7 +1,9 @@
-/* On a narrow screen the catalogue's filters start folded, so the search box
- * is followed by the results rather than by a long list of checkboxes; the
- * "Filtrai" summary unfolds them. Widening the window unfolds them again (the
- * summary is hidden on wide screens). Without JavaScript they stay unfolded. */
+/* The catalogue search. On a narrow screen the filters start folded, so the
+ * search box is followed by the results rather than by a long list of
+ * checkboxes; the "Filtrai" summary unfolds them, and widening the window
+ * unfolds them again (the summary is hidden on wide screens). A page link moves
+ * focus to the new page's results heading. Without JavaScript the filters stay
+ * unfolded and page links load whole pages. */
 (function () {
   "use strict";
 
@@ -19,6 +21,19 @@
     document.querySelectorAll("details.filters-box").forEach(function (box) {
       box.open = true;
     });
+  });
+
+  // After a page link, start reading the new page at its results heading.
+  var paging = false;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    paging = Boolean(elt && elt.closest && elt.closest(".pagination"));
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!paging) { return; }
+    paging = false;
+    var heading = document.getElementById("rezultatai");
+    if (heading) { heading.focus({ preventScroll: true }); }
   });
 
   document.addEventListener("DOMContentLoaded", function () { fold(document); });
