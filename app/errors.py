@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import db
+from app.htmx import keep_page_address
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +66,7 @@ def error_page(template: str, status: int, **context) -> Response:
     if request.headers.get("HX-Boosted") != "true":
         response.headers["HX-Retarget"] = "body"
         response.headers["HX-Reswap"] = "innerHTML"
-    if request.method != "GET":
-        response.headers["HX-Push-Url"] = "false"
-    return response
+    return keep_page_address(response)
 
 
 def register_error_pages(app: Flask) -> None:

@@ -446,3 +446,89 @@ def test_next_leading_off_the_site_is_ignored(client, db, login_as, next_url):
     )
     assert response.headers["Location"] == INFO
     assert learner(db).contacts_complete
+
+
+BOOSTED = {"HX-Request": "true", "HX-Boosted": "true"}
+
+
+def test_failed_boosted_save_shows_the_information_address_with_next(
+    client, make_group, login_as
+):
+    """Empty contacts sent by htmx: the address bar gets the page's own GET address."""
+    window = f"/grupes/{make_group().id}/registracija"
+    login_as(client)
+    page = client.get(INFO, query_string={"next": window})
+
+    response = client.post(
+        f"{INFO}/kontaktai",
+        data={"action": "save", "next": window, "csrf_token": csrf_token(page.text)},
+        headers=BOOSTED,
+    )
+
+    assert response.status_code == 200
+    assert "Patikrinkite formą" in response.text
+    assert response.headers["HX-Replace-Url"] == f"{INFO}?next={window}"
+    assert "HX-Push-Url" not in response.headers
+
+
+def test_wrong_boosted_code_shows_the_information_address_with_next(
+    client, db, make_group, login_as
+):
+    """A wrong code sent by htmx: the address bar gets the page's own GET address."""
+    window = f"/grupes/{make_group().id}/registracija"
+    login_as(client)
+    page = client.get(INFO, query_string={"next": window})
+    client.post(
+        f"{INFO}/kontaktai",
+        data={**GOOD, "next": window, "csrf_token": csrf_token(page.text)},
+    )
+    wrong = "000000" if sent_code(db) != "000000" else "111111"
+
+    response = client.post(
+        f"{INFO}/kodas",
+        data={"code": wrong, "next": window, "csrf_token": csrf_token(page.text)},
+        headers=BOOSTED,
+    )
+
+    assert response.status_code == 200
+    assert "Neteisingas kodas" in response.text
+    assert response.headers["HX-Replace-Url"] == f"{INFO}?next={window}"
+
+
+def test_failed_save_without_javascript_leaves_history_headers_out(client, login_as):
+    """A plain form post shows the page again; htmx headers mean nothing there."""
+    login_as(client)
+    page = client.get(INFO)
+
+    response = client.post(
+        f"{INFO}/kontaktai",
+        data={"action": "save", "csrf_token": csrf_token(page.text)},
+    )
+
+    assert response.status_code == 200
+    assert "HX-Replace-Url" not in response.headers
+    assert "HX-Push-Url" not in response.headers
+
+
+def code_form(html: str) -> str:
+    """Return the e-mail code form's HTML."""
+    return re.search(r'<form[^>]*class="card code-form".*?</form>', html, re.S)[0]
+
+
+def test_wrong_code_is_summarised_and_marks_the_field(client, db, login_as):
+    """A wrong code comes back with an error summary and the field marked invalid."""
+    login_as(client)
+    save_contacts(client)
+    wrong = "000000" if sent_code(db) != "000000" else "111111"
+
+    response = send_code(client, wrong)
+
+    form = code_form(response.text)
+    summary = re.search(r'<div class="error-summary" role="alert".*?</div>', form, re.S)
+    assert summary is not None
+    assert "Patikrinkite formą" in summary[0]
+    assert re.search(r'<a href="#code">Neteisingas kodas\.', summary[0])
+    field = re.search(r'<input[^>]*id="code"[^>]*>', form)[0]
+    assert 'aria-invalid="true"' in field
+    assert 'aria-describedby="code-hint code-error"' in field
+    assert '<p class="error" id="code-error">Neteisingas kodas.' in form

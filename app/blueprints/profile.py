@@ -7,6 +7,7 @@ from flask import (
     Response,
     abort,
     flash,
+    make_response,
     render_template,
     request,
     send_file,
@@ -20,7 +21,7 @@ from wtforms.validators import InputRequired, ValidationError
 
 from app.extensions import db
 from app.forms import Form
-from app.htmx import see_other
+from app.htmx import keep_page_address, see_other
 from app.models import Document
 from app.models.profile import EDUCATION_KIND_LABELS, EMPLOYMENT_KIND_LABELS
 from app.services import DomainError
@@ -194,11 +195,12 @@ def contacts_form_for(user, next_url: str = "") -> ContactsForm:
     )
 
 
-def render_information(status: int = 200, next_url: str = "", **forms):
+def render_information(status: int = 200, next_url: str = "", **forms) -> Response:
     """Render the whole section with the given forms in place of blank ones.
 
     `next_url` is where the learner was going (a registration window) when
-    contacts were missing; the contacts and code forms carry it along.
+    contacts were missing; the contacts and code forms carry it along. A form
+    sent by htmx gets the section's own address back for the address bar.
     """
     overview = profile_overview(current_user, local_today())
     db.session.commit()
@@ -206,17 +208,23 @@ def render_information(status: int = 200, next_url: str = "", **forms):
     forms.setdefault("code_form", CodeForm(formdata=None, next=next_url))
     forms.setdefault("employment_form", DocumentForm("employment", formdata=None))
     forms.setdefault("education_form", DocumentForm("education", formdata=None))
-    return (
+    response = make_response(
         render_template(
             "learner/information.html", overview=overview, next_url=next_url, **forms
         ),
         status,
     )
+    return keep_page_address(response, _information_url(next_url))
+
+
+def _information_url(next_url: str) -> str:
+    """Mano informacija's own address, keeping where the learner was going."""
+    return url_for("learner.information", next=next_url or None)
 
 
 def _back_to_information(next_url: str) -> Response:
     """Redirect to Mano informacija, keeping where the learner was going."""
-    return see_other(url_for("learner.information", next=next_url or None))
+    return see_other(_information_url(next_url))
 
 
 @bp.before_request

@@ -42,6 +42,13 @@ def fill_contacts(page: Page, db) -> None:
 
 def enter_contacts_and_code(page: Page, db) -> None:
     """Fill the contacts card with the combobox, save and enter the e-mail code."""
+    enter_contacts(page)
+    page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
+    page.get_by_role("button", name="Patvirtinti").click()
+
+
+def enter_contacts(page: Page) -> None:
+    """Fill the contacts card with the combobox and save it."""
     place = page.get_by_role("combobox", name="Miesto ar kaimo pavadinimas")
     place.fill("Kaun")
     option = page.get_by_role("option", name="Kaunas (Kauno m. sav.)")
@@ -66,8 +73,6 @@ def enter_contacts_and_code(page: Page, db) -> None:
     expect(
         page.get_by_role("heading", name="Patvirtinkite el. pašto adresą")
     ).to_be_visible()
-    page.get_by_label("Patvirtinimo kodas").fill(sent_code(db))
-    page.get_by_role("button", name="Patvirtinti").click()
 
 
 def test_contacts_with_the_keyboard_combobox(db, page):
@@ -171,3 +176,53 @@ def test_registration_without_contacts_comes_back_without_javascript(
     expect(page).to_have_url(re.compile(re.escape(window) + "$"))
     expect(page.get_by_text("Kontaktai patvirtinti – galite tęsti")).to_be_visible()
     context.close()
+
+
+def test_failed_save_keeps_the_page_address_with_next(db, make_group, page):
+    """Contacts saved empty come back with errors at the page's own address, so
+    reloading and going back and forth show the page again, not the 405."""
+    window = f"/grupes/{make_group().id}/registracija"
+    information = f"/mano/informacija?next={window}"
+    log_in(page)
+    page.goto(information)
+
+    page.get_by_role("button", name="Išsaugoti kontaktus").click()
+
+    expect(
+        page.get_by_role("alert").filter(has_text="Patikrinkite formą")
+    ).to_be_visible()
+    assert page.url.endswith(information)
+    page.reload()
+    expect(page.get_by_role("heading", name="Mano informacija")).to_be_visible()
+    expect(page.get_by_text("Norėdami registruotis, užpildykite")).to_be_visible()
+    page.go_back()
+    page.go_forward()
+    expect(page.get_by_role("heading", name="Mano informacija")).to_be_visible()
+    expect(page.get_by_role("heading", name="Veiksmas negalimas")).to_have_count(0)
+    assert page.url.endswith(information)
+
+
+def test_wrong_code_is_announced_by_its_error_summary(db, make_group, page):
+    """A wrong e-mail code comes back with focus on an error summary naming it,
+    the field marked invalid, and the address still the page's own with next."""
+    window = f"/grupes/{make_group().id}/registracija"
+    information = f"/mano/informacija?next={window}"
+    log_in(page)
+    page.goto(information)
+    enter_contacts(page)
+    wrong = "000000" if sent_code(db) != "000000" else "111111"
+
+    page.get_by_label("Patvirtinimo kodas").fill(wrong)
+    page.get_by_role("button", name="Patvirtinti").click()
+
+    summary = page.get_by_role("alert").filter(has_text="Neteisingas kodas")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(page.get_by_label("Patvirtinimo kodas")).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    assert page.url.endswith(information)
+    page.reload()
+    expect(
+        page.get_by_role("heading", name="Patvirtinkite el. pašto adresą")
+    ).to_be_visible()
