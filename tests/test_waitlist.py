@@ -226,3 +226,24 @@ def test_sweep_job_expires_overdue_offers(db, full_group, learners):
     db.session.rollback()
     assert db.session.get(WaitlistEntry, entry.id).status == "expired"
     assert db.session.get(Group, full_group.id).seats_taken == 0
+
+
+def test_an_offer_without_confirmed_contacts_leads_to_them_and_back(
+    app, client, db, full_group, learners, login_as
+):
+    entry = join_waitlist(learners[1], full_group, utcnow())
+    leave_group(learners[0], db.session.scalar(db.select(Registration)), utcnow())
+    learners[1].email_confirmed_at = None
+    db.session.commit()
+    login_as(client, learners[1].personal_code)
+    offer = client.get(f"/laukimo-eile/{entry.id}")
+
+    response = client.post(
+        f"/laukimo-eile/{entry.id}",
+        data={"funding": "own", "csrf_token": csrf_token(offer.text)},
+    )
+
+    assert response.status_code == 303
+    assert response.headers["Location"] == (
+        f"/mano/informacija?next=/laukimo-eile/{entry.id}#kontaktai"
+    )

@@ -18,6 +18,7 @@ from app.services.ics import group_calendar
 from app.services.registration import (
     CONTACTS_MISSING,
     AlreadyRegistered,
+    ContactsMissing,
     RegistrationQuote,
     active_registration,
     leave_group,
@@ -205,13 +206,21 @@ def offer(entry_id: int):
         except DomainError as error:
             db.session.rollback()
             flash(str(error), "error")
-            return see_other(url_for("registration.offer", entry_id=entry.id))
+            return see_other(_after_offer_refusal(error, entry))
         db.session.commit()
         return see_other(url_for("registration.done", registration_id=registration.id))
 
     return render_template(
         "registration/offer.html", entry=entry, quote=quote, form=form
     )
+
+
+def _after_offer_refusal(error: DomainError, entry: WaitlistEntry) -> str:
+    """Back to the offer, or first to the contacts it needs and then back."""
+    here = url_for("registration.offer", entry_id=entry.id)
+    if isinstance(error, ContactsMissing):
+        return url_for("learner.information", next=here) + "#kontaktai"
+    return here
 
 
 @bp.post("/laukimo-eile/<int:entry_id>/atsisakyti")
