@@ -125,9 +125,30 @@ def _search_context(
         "sorts": SORTS,
         "views": VIEWS,
         "search_url": search_url,
+        "links": _result_links(answer),
         "cards": _cards(answer),
         "choices": _choices(answer),
     }
+
+
+def _result_links(answer: CatalogueAnswer) -> dict[str, str]:
+    """Link the neighbouring pages and the list and grid views of this page.
+
+    They add puslapis= and vaizdas= to the first page's address, whose last
+    argument the page would be, instead of encoding the search four times.
+    """
+    first = search_url(answer.search, {"page": 1})
+    joiner = "&" if "?" in first else "?"
+
+    def page(number: int) -> str:
+        return first if number == 1 else f"{first}{joiner}puslapis={number}"
+
+    here = page(answer.results.page)
+    view_joiner = "&" if "?" in here else "?"
+    links = {view: f"{here}{view_joiner}vaizdas={view}" for view in VIEWS}
+    links["previous"] = page(answer.results.page - 1)
+    links["next"] = page(answer.results.page + 1)
+    return links
 
 
 def _cards(answer: CatalogueAnswer) -> list[Markup]:
