@@ -532,3 +532,15 @@ def test_wrong_code_is_summarised_and_marks_the_field(client, db, login_as):
     assert 'aria-invalid="true"' in field
     assert 'aria-describedby="code-hint code-error"' in field
     assert '<p class="error" id="code-error">Neteisingas kodas.' in form
+
+
+def test_the_information_page_has_no_repeated_ids(client, login_as):
+    """Each of its forms has a CSRF field; none of them may take the same id."""
+    login_as(client)
+
+    html = client.get("/mano/informacija").text
+
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert 'name="csrf_token"' in html
+    assert 'id="csrf_token"' not in html
