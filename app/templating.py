@@ -1,6 +1,5 @@
 """Jinja filters and globals shared by every template."""
 
-import functools
 from datetime import date, datetime, time
 
 from flask import Flask, current_app, request, url_for
@@ -74,15 +73,17 @@ def public_url(endpoint: str, **values: object) -> str:
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path
 
 
-@functools.cache
-def _fixed_url(script_root: str, endpoint: str, values: tuple) -> str:
-    return url_for(endpoint, **dict(values))
+_fixed_urls: dict[tuple, str] = {}
 
 
 def fixed_url(endpoint: str, **values: object) -> str:
     """Build the link of an endpoint with fixed arguments (the menu, static files)
     once per process and application root: every page of the layout needs them."""
-    return _fixed_url(request.script_root, endpoint, tuple(sorted(values.items())))
+    key = (request.script_root, endpoint, *values.items())
+    url = _fixed_urls.get(key)
+    if url is None:
+        url = _fixed_urls[key] = url_for(endpoint, **values)
+    return url
 
 
 def register(app: Flask) -> None:
