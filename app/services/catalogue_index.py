@@ -125,7 +125,7 @@ class WordIndex:
             for word in set(document.split()):
                 postings.setdefault(word, []).append(position)
         self.words = sorted(postings)
-        self.postings = [np.array(postings[w], dtype=np.int32) for w in self.words]
+        self.postings = [np.array(postings[w], dtype=np.intp) for w in self.words]
         self._found: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -140,7 +140,7 @@ class WordIndex:
         last = bisect.bisect_left(self.words, prefix + "\uffff", lo=first)
         parts = self.postings[first:last]
         if not parts:
-            found = np.empty(0, dtype=np.int32)
+            found = np.empty(0, dtype=np.intp)
         elif len(parts) == 1:
             found = parts[0]
         else:
@@ -576,7 +576,7 @@ def _coded(values: Iterable, column: list) -> FacetColumn:
     values = list(values)
     code_of = {value: code for code, value in enumerate(values)}
     other = len(values)
-    codes = np.array([code_of.get(v, other) for v in column], dtype=np.int32)
+    codes = np.array([code_of.get(v, other) for v in column], dtype=np.intp)
     return FacetColumn([*values, None], codes)
 
 
