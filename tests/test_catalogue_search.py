@@ -668,17 +668,6 @@ def _value(programme: Programme, facet: str):
     }[facet]
 
 
-def _chosen(search: Search, facet: str) -> tuple:
-    return {
-        "kategorija": search.categories,
-        "teikejas": search.providers,
-        "vieta": search.locations,
-        "issilavinimas": search.educations,
-        "kalba": search.languages,
-        "budas": search.modes,
-    }[facet]
-
-
 def _passes(programme: Programme, search: Search, skip: str = "") -> bool:
     """Check one programme against every filter of a search but `skip`'s."""
     words = search_document(f"{programme.title} {programme.provider.name}").split()
@@ -706,7 +695,7 @@ def _passes(programme: Programme, search: Search, skip: str = "") -> bool:
         ),
     ]
     for facet in FACETS:
-        chosen = _chosen(search, facet)
+        chosen = search.chosen(facet)
         checks.append(facet == skip or not chosen or _value(programme, facet) in chosen)
     return all(checks)
 

@@ -13,12 +13,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from app.models.catalogue import (
-    EDUCATION_LABELS,
-    LANGUAGES,
-    MODE_LABELS,
-    SPECIAL_NEEDS_LABELS,
-)
 from app.services.catalogue_index import NO_EDUCATION, CatalogueIndex, current_index
 from app.text import is_number, search_words
 
@@ -55,6 +49,25 @@ FILTER_FIELDS = (
     "start_from",
     "start_to",
 )
+# Each filter with choices, by its name in the URL → the Search field holding them.
+CHOICE_FIELDS = {
+    "kategorija": "categories",
+    "teikejas": "providers",
+    "vieta": "locations",
+    "issilavinimas": "educations",
+    "kalba": "languages",
+    "budas": "modes",
+    "pritaikyta": "needs",
+}
+# How a message names the values of a filter some of which are unknown.
+UNKNOWN_CHOICES = {
+    "kategorija": "kategorijų",
+    "vieta": "vietų",
+    "issilavinimas": "išsilavinimo reikalavimų",
+    "kalba": "kalbų",
+    "budas": "mokymosi būdų",
+    "pritaikyta": "poreikių",
+}
 # The filters with choices, in the order shown; the providers' comes second.
 FACET_LABELS = {
     "kategorija": "Kategorija",
@@ -86,6 +99,10 @@ class Search:
     start_to: date | None = None
     sort: str = "aktualumas"
     page: int = 1
+
+    def chosen(self, name: str) -> tuple:
+        """Return the values chosen in a filter, named as in the URL."""
+        return getattr(self, CHOICE_FIELDS[name])
 
     def filters_key(self) -> Hashable:
         """Return what decides the matching programmes (not their order or page)."""
@@ -232,18 +249,11 @@ def _filter_choices(
     args: Mapping, index: CatalogueIndex, messages: list[str]
 ) -> dict[str, tuple]:
     """Read the values chosen in each filter, keeping only the known ones."""
-    educations = [e or NO_EDUCATION for e in EDUCATION_LABELS]
-    known = {
-        "categories": ("kategorija", [s for _, s, _ in index.categories], "kategorijų"),
-        "locations": ("vieta", index.locations, "vietų"),
-        "educations": ("issilavinimas", educations, "išsilavinimo reikalavimų"),
-        "languages": ("kalba", LANGUAGES, "kalbų"),
-        "modes": ("budas", list(MODE_LABELS), "mokymosi būdų"),
-        "needs": ("pritaikyta", list(SPECIAL_NEEDS_LABELS), "poreikių"),
-    }
     choices = {
-        field: _known(args, name, allowed, what, messages)
-        for field, (name, allowed, what) in known.items()
+        CHOICE_FIELDS[name]: _known(
+            args, name, [value for _, value, _ in index.options[name]], what, messages
+        )
+        for name, what in UNKNOWN_CHOICES.items()
     }
     choices["educations"] = tuple(
         "" if e == NO_EDUCATION else e for e in choices["educations"]
@@ -369,26 +379,17 @@ def _build_facets(
     search: Search, index: CatalogueIndex, counts: dict[str, dict]
 ) -> list[Facet]:
     """Turn the counts into the choices of each filter, chosen ones marked."""
-    chosen = {
-        "kategorija": search.categories,
-        "vieta": search.locations,
-        "issilavinimas": search.educations,
-        "kalba": search.languages,
-        "budas": search.modes,
-        "pritaikyta": search.needs,
-    }
     facets = [
         Facet(
             name,
             label,
             [
-                Choice(
-                    url_value, text, counts[name].get(value, 0), value in chosen[name]
-                )
+                Choice(url_value, text, counts[name].get(value, 0), value in chosen)
                 for value, url_value, text in index.options[name]
             ],
         )
         for name, label in FACET_LABELS.items()
+        for chosen in [search.chosen(name)]
     ]
     facets.insert(1, _provider_facet(search, index, counts["teikejas"]))
     return facets

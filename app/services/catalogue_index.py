@@ -325,8 +325,8 @@ class CatalogueIndex:
         }
         chosen = {
             name: self.facets[name].marks(values)[codes[name]]
-            for name, values in _chosen_values(search).items()
-            if values
+            for name in FACETS
+            if (values := search.chosen(name))
         }
 
         counts = self._count_facets(codes, chosen)
@@ -499,17 +499,6 @@ def _words(search: "Search") -> list[str]:
 
 def _pick(column: np.ndarray, subset: np.ndarray | None) -> np.ndarray:
     return column if subset is None else column[subset]
-
-
-def _chosen_values(search: "Search") -> dict[str, tuple]:
-    return {
-        "kategorija": search.categories,
-        "teikejas": search.providers,
-        "vieta": search.locations,
-        "issilavinimas": search.educations,
-        "kalba": search.languages,
-        "budas": search.modes,
-    }
 
 
 def _kept(subset: np.ndarray | None, keep: np.ndarray | None) -> np.ndarray | None:
