@@ -156,7 +156,7 @@ def _cards(answer: CatalogueAnswer) -> list[Markup]:
     index = current_index()
     card = get_template_attribute("macros/catalogue.html", "programme_card")
     return [
-        index.fragment(("card", p.id), lambda p=p: card(p))
+        index.fragment(("card", p), lambda p=p: card(index.card(p)))
         for p in answer.results.items
     ]
 

@@ -165,7 +165,7 @@ class Facet:
 
 @dataclass(frozen=True)
 class Page:
-    items: list
+    items: list[int]  # the programmes' positions in the catalogue index
     total: int
     page: int
     page_size: int
@@ -361,7 +361,7 @@ def search_catalogue(search: Search, page_size: int) -> CatalogueAnswer:
         messages.append(f"Tokio puslapio nėra, rodomas paskutinis ({pages}).")
         search = replace(search, page=pages)
         answer = index.answer(search, (pages - 1) * page_size, page_size)
-    results = Page(index.cards(answer.positions), answer.total, search.page, page_size)
+    results = Page(answer.positions.tolist(), answer.total, search.page, page_size)
     facets = _build_facets(search, index, answer.counts)
     return CatalogueAnswer(search, results, facets, messages)
 

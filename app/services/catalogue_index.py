@@ -195,8 +195,7 @@ class CatalogueIndex:
         self.version = version
         self.today = today
         self.started = time.monotonic()
-        # Kept as asked for: cards, rendered pieces, providers' sort keys.
-        self._cards: dict[int, ProgrammeCard] = {}
+        # Kept as asked for: rendered pieces, providers' sort keys.
         self._fragments: dict[Hashable, Markup] = {}
         self._provider_keys: dict[int, str] = {}
         self._load_names()
@@ -315,8 +314,7 @@ class CatalogueIndex:
     def answer(self, search: "Search", offset: int, limit: int) -> Answer:
         """Count every facet under the other filters and pick one page of results."""
         if search.is_categories_only:
-            counts, total = self._categories_only(search)
-            return Answer(counts, total, self._first_page(search, offset, limit))
+            return self._answer_by_categories(search, offset, limit)
 
         subset = self._narrowed(search)
         codes = {
@@ -356,16 +354,19 @@ class CatalogueIndex:
         subset = self.keywords.find_all(words) if words else None
         return _kept(subset, self._base_mask(search, subset))
 
-    def _categories_only(self, search: "Search") -> tuple[dict, int]:
-        """Count a search narrowed by categories alone; the categories' own choices
+    def _answer_by_categories(self, search: "Search", offset: int, limit: int):
+        """Answer a search narrowed by categories alone; the categories' own choices
         count every programme, as the counts kept for the whole catalogue do."""
+        order = self.orders[search.sort]
         if not search.categories:
-            return self._everything
+            counts, total = self._everything
+            return Answer(counts, total, order[offset : offset + limit])
+
         facet = self.facets["kategorija"]
         keep = facet.marks(search.categories)[facet.codes]
         counts, total = self._count_all(keep)
         counts["kategorija"] = self._everything[0]["kategorija"]
-        return counts, total
+        return Answer(counts, total, order[keep[order]][offset : offset + limit])
 
     def _count_all(self, keep: np.ndarray | None) -> tuple[dict, int]:
         counts = {
@@ -413,14 +414,6 @@ class CatalogueIndex:
         found[self.group_programme[starts]] = True
         return found
 
-    def _first_page(self, search: "Search", offset: int, limit: int) -> np.ndarray:
-        order = self.orders[search.sort]
-        if search.categories:
-            facet = self.facets["kategorija"]
-            keep = facet.marks(search.categories)[facet.codes]
-            order = order[keep[order]]
-        return order[offset : offset + limit]
-
     def _page(self, search: "Search", positions, offset: int, limit: int) -> np.ndarray:
         """Order the matching positions by the search's sort and slice a page."""
         if positions is None:
@@ -463,16 +456,8 @@ class CatalogueIndex:
             found = self._fragments[key] = render()
         return found
 
-    def cards(self, positions: np.ndarray) -> list[ProgrammeCard]:
-        return [self.card(int(p)) for p in positions]
-
     def card(self, position: int) -> ProgrammeCard:
-        card = self._cards.get(position)
-        if card is None:
-            card = self._cards[position] = self._make_card(position)
-        return card
-
-    def _make_card(self, position: int) -> ProgrammeCard:
+        """Return what the result row of the programme at a position shows."""
         row = self.rows[position]
         names = {id_: name for id_, _, name in self.categories}
         start = int(self.next_start[position])
