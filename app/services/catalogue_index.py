@@ -203,6 +203,10 @@ class CatalogueIndex:
         self._load_groups()
         self._build_orders()
         self._everything = self._count_all(None)
+        self._by_category = {
+            slug: self._narrowed_to_categories((slug,))
+            for slug in self.facets["kategorija"].values[:-1]
+        }
 
     # Building.
 
@@ -355,18 +359,35 @@ class CatalogueIndex:
         return _kept(subset, self._base_mask(search, subset))
 
     def _answer_by_categories(self, search: "Search", offset: int, limit: int):
-        """Answer a search narrowed by categories alone; the categories' own choices
-        count every programme, as the counts kept for the whole catalogue do."""
-        order = self.orders[search.sort]
+        """Answer a search narrowed by categories alone, from what the build kept
+        for the whole catalogue and for each category."""
         if not search.categories:
             counts, total = self._everything
-            return Answer(counts, total, order[offset : offset + limit])
+            order = self.orders[search.sort]
+        elif len(search.categories) == 1 and search.categories[0] in self._by_category:
+            counts, total, orders = self._by_category[search.categories[0]]
+            order = orders[search.sort]
+        else:
+            counts, total, orders = self._narrowed_to_categories(
+                search.categories, sorts=(search.sort,)
+            )
+            order = orders[search.sort]
+        return Answer(counts, total, order[offset : offset + limit])
 
+    def _narrowed_to_categories(
+        self, categories: tuple, sorts: tuple | None = None
+    ) -> tuple[dict, int, dict]:
+        """Count the programmes of some categories and order them by some sorts
+        (all when None); the categories' own choices count every programme."""
         facet = self.facets["kategorija"]
-        keep = facet.marks(search.categories)[facet.codes]
+        keep = facet.marks(categories)[facet.codes]
         counts, total = self._count_all(keep)
         counts["kategorija"] = self._everything[0]["kategorija"]
-        return Answer(counts, total, order[keep[order]][offset : offset + limit])
+        orders = {
+            sort: self.orders[sort][keep[self.orders[sort]]]
+            for sort in sorts or self.orders
+        }
+        return counts, total, orders
 
     def _count_all(self, keep: np.ndarray | None) -> tuple[dict, int]:
         counts = {
