@@ -222,6 +222,12 @@ def _information_url(next_url: str) -> str:
     return url_for("learner.information", next=next_url or None)
 
 
+def contacts_first(next_url: str) -> str:
+    """The contacts card, from which a learner comes back to `next_url` once
+    the contacts are confirmed (registering needs them)."""
+    return _information_url(next_url) + "#kontaktai"
+
+
 def _back_to_information(next_url: str) -> Response:
     """Redirect to Mano informacija, keeping where the learner was going."""
     return see_other(_information_url(next_url))

@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
 
 from app.blueprints.catalogue import group_or_404
+from app.blueprints.profile import contacts_first
 from app.extensions import db
 from app.forms import Form
 from app.htmx import see_other
@@ -61,7 +62,7 @@ class FundingForm(Form):
 def register(group_id: int):
     group = group_or_404(group_id)
     if not current_user.contacts_complete:
-        return _contacts_first(group)
+        return _ask_for_contacts(group)
 
     today = local_today()
     quote = quote_registration(current_user, group, today)
@@ -91,11 +92,11 @@ def register(group_id: int):
     )
 
 
-def _contacts_first(group: Group) -> Response:
+def _ask_for_contacts(group: Group) -> Response:
     """Send a learner without confirmed contacts to them, and back here after."""
     flash(CONTACTS_MISSING, "error")
     back_here = url_for("registration.register", group_id=group.id)
-    return see_other(url_for("learner.information", next=back_here) + "#kontaktai")
+    return see_other(contacts_first(back_here))
 
 
 def _after_refusal(error: DomainError, group) -> str:
@@ -219,7 +220,7 @@ def _after_offer_refusal(error: DomainError, entry: WaitlistEntry) -> str:
     """Back to the offer, or first to the contacts it needs and then back."""
     here = url_for("registration.offer", entry_id=entry.id)
     if isinstance(error, ContactsMissing):
-        return url_for("learner.information", next=here) + "#kontaktai"
+        return contacts_first(here)
     return here
 
 
