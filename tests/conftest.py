@@ -10,6 +10,7 @@ import re
 import socket
 import tempfile
 from datetime import date, time, timedelta
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,57 @@ def chromium_path() -> str:
 def workdir():
     with tempfile.TemporaryDirectory() as directory:
         yield Path(directory)
+
+
+@pytest.fixture
+def categories(db):
+    rows = [
+        Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0),
+        Category(slug="skaitmenine", name="Skaitmeninė", position=1),
+    ]
+    db.session.add_all(rows)
+    db.session.commit()
+    return {c.slug: c for c in rows}
+
+
+@pytest.fixture
+def make_programme(db, categories):
+    """Create a published programme with one open group; return it."""
+    numbers = count(1)
+
+    def make(
+        title: str = "Anglų kalba",
+        category: str = "daugiakalbystes",
+        provider: str | None = None,
+        starts_in: int | None = 30,
+        **fields,
+    ) -> Programme:
+        number = next(numbers)
+        name = provider or f"Teikėjas {number}"
+        owner = db.session.scalar(db.select(Provider).where(Provider.name == name))
+        programme = Programme(
+            provider=owner or Provider(name=name, city="Vilnius"),
+            category=categories[category],
+            title=title,
+            hours=fields.pop("hours", 40),
+            price_cents=fields.pop("price_cents", 20000),
+            city=fields.pop("city", "Vilnius"),
+            **fields,
+        )
+        if starts_in is not None:
+            start = local_today() + timedelta(days=starts_in)
+            programme.groups.append(
+                Group(
+                    code=f"S-{number}",
+                    start_date=start,
+                    end_date=start + timedelta(days=14),
+                    registration_deadline=start - timedelta(days=3),
+                    capacity=10,
+                    price_cents=programme.price_cents,
+                )
+            )
+        db.session.add(programme)
+        db.session.commit()
+        return programme
+
+    return make

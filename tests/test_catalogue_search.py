@@ -4,13 +4,12 @@ import re
 import threading
 from collections import Counter
 from datetime import timedelta
-from itertools import count
 
 import pytest
 from werkzeug.datastructures import MultiDict
 
 from app.extensions import db as _db
-from app.models import Category, Group, Programme, Provider
+from app.models import Group, Programme
 from app.models.catalogue import GroupStatus, ProgrammeStatus
 from app.services import catalogue_index
 from app.services.catalogue import Search, read_search
@@ -20,60 +19,6 @@ from app.text import search_document, search_words
 from app.timeutil import local_today
 
 SEARCH = "/mokymai/paieska"
-
-
-@pytest.fixture
-def categories(db):
-    rows = [
-        Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0),
-        Category(slug="skaitmenine", name="Skaitmeninė", position=1),
-    ]
-    db.session.add_all(rows)
-    db.session.commit()
-    return {c.slug: c for c in rows}
-
-
-@pytest.fixture
-def make_programme(db, categories):
-    """Create a published programme with one open group; return it."""
-    numbers = count(1)
-
-    def make(
-        title: str = "Anglų kalba",
-        category: str = "daugiakalbystes",
-        provider: str | None = None,
-        starts_in: int | None = 30,
-        **fields,
-    ) -> Programme:
-        number = next(numbers)
-        name = provider or f"Teikėjas {number}"
-        owner = db.session.scalar(db.select(Provider).where(Provider.name == name))
-        programme = Programme(
-            provider=owner or Provider(name=name, city="Vilnius"),
-            category=categories[category],
-            title=title,
-            hours=fields.pop("hours", 40),
-            price_cents=fields.pop("price_cents", 20000),
-            city=fields.pop("city", "Vilnius"),
-            **fields,
-        )
-        if starts_in is not None:
-            start = local_today() + timedelta(days=starts_in)
-            programme.groups.append(
-                Group(
-                    code=f"S-{number}",
-                    start_date=start,
-                    end_date=start + timedelta(days=14),
-                    registration_deadline=start - timedelta(days=3),
-                    capacity=10,
-                    price_cents=programme.price_cents,
-                )
-            )
-        db.session.add(programme)
-        db.session.commit()
-        return programme
-
-    return make
 
 
 def titles(html: str) -> list[str]:

@@ -3,9 +3,7 @@
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
-
-from app.models import Category, Programme, Provider
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -13,27 +11,15 @@ CITIES = [f"Miestas {letter}" for letter in "ABCDEFGHIJKLMNOPQRST"]
 
 
 @pytest.fixture
-def catalogue(db):
+def catalogue(make_programme):
     """25 programmes: six providers, twenty towns, two languages; two pages."""
-    category = Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0)
-    providers = [Provider(name=f"Teikėjas {n}", city="Vilnius") for n in range(1, 7)]
     for number in range(25):
-        db.session.add(
-            Programme(
-                provider=providers[number % 6],
-                category=category,
-                title=f"Kalbos kursas {number:02d}",
-                hours=40,
-                price_cents=20000,
-                city=CITIES[number % 20],
-                language="anglų" if number % 2 else "lietuvių",
-            )
+        make_programme(
+            f"Kalbos kursas {number:02d}",
+            provider=f"Teikėjas {number % 6 + 1}",
+            city=CITIES[number % 20],
+            language="anglų" if number % 2 else "lietuvių",
         )
-    db.session.commit()
-
-
-def results_count(page: Page) -> str:
-    return page.locator("#rezultatai").inner_text()
 
 
 def test_ticking_a_filter_far_down_keeps_it_in_view(catalogue, page):

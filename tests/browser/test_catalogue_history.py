@@ -5,31 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from app.models import Category, Programme, Provider
-
 pytestmark = pytest.mark.browser
 
 
-def test_back_restores_the_full_filtered_page(db, page):
+def test_back_restores_the_full_filtered_page(make_programme, page):
     """Filter with htmx, open a programme, go back: layout, filters and results."""
-    category = Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0)
-    provider = Provider(name="Kalbų namai", city="Vilnius")
-    for title, language in [
-        ("Anglų kalba nuotoliu", "anglų"),
-        ("Anglų kalbos gramatika", "lietuvių"),
-        ("Vokiečių kalba", "lietuvių"),
-    ]:
-        db.session.add(
-            Programme(
-                provider=provider,
-                category=category,
-                title=title,
-                hours=40,
-                price_cents=20000,
-                language=language,
-            )
-        )
-    db.session.commit()
+    make_programme("Anglų kalba nuotoliu", provider="Kalbų namai", language="anglų")
+    make_programme("Anglų kalbos gramatika", provider="Kalbų namai")
+    make_programme("Vokiečių kalba", provider="Kalbų namai")
 
     page.goto("/mokymai/paieska")
     expect(page.get_by_role("heading", name="Rasta programų: 3")).to_be_visible()
@@ -56,22 +39,10 @@ def test_back_restores_the_full_filtered_page(db, page):
     expect(page.get_by_role("link", name="Vokiečių kalba")).to_have_count(0)
 
 
-def test_heading_title_and_view_links_follow_an_htmx_search(db, page):
+def test_heading_title_and_view_links_follow_an_htmx_search(make_programme, page):
     """Ticking a category renames the page; the grid link keeps the search."""
-    languages = Category(slug="daugiakalbystes", name="Daugiakalbystės", position=0)
-    digital = Category(slug="skaitmenine", name="Skaitmeninė", position=1)
-    provider = Provider(name="Kalbų namai", city="Vilnius")
-    for title, category in [("Anglų kalba", languages), ("Excel", digital)]:
-        db.session.add(
-            Programme(
-                provider=provider,
-                category=category,
-                title=title,
-                hours=40,
-                price_cents=20000,
-            )
-        )
-    db.session.commit()
+    make_programme("Anglų kalba")
+    make_programme("Excel", category="skaitmenine")
 
     page.goto("/mokymai/paieska")
     page.get_by_role("checkbox", name="Skaitmeninė (1)").check()
