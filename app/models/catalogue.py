@@ -70,6 +70,11 @@ def academic_hours(hours: int | None, hours_type: str) -> float | None:
     return hours * 60 / 45
 
 
+def location_label(location: str) -> str:
+    """Say where a programme is taught: its city, or "Nuotoliniu būdu"."""
+    return "Nuotoliniu būdu" if location == REMOTE_LOCATION else location
+
+
 def hours_label(hours: int | None, hours_type: str) -> str:
     """Say a duration the same way everywhere: "50 ak. val." or "50 val."."""
     if hours is None:
@@ -180,7 +185,7 @@ class Programme(db.Model):
 
     @property
     def location_label(self) -> str:
-        return "Nuotoliniu būdu" if self.location == REMOTE_LOCATION else self.location
+        return location_label(self.location)
 
     def is_synthetic(self, field: str) -> bool:
         return field in (self.synthetic_fields or [])

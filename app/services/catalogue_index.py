@@ -37,6 +37,7 @@ from app.models.catalogue import (
     ProgrammeStatus,
     academic_hours,
     hours_label,
+    location_label,
 )
 from app.text import lithuanian_sort_key, search_words
 from app.timeutil import local_today
@@ -110,10 +111,6 @@ class ProgrammeCard:
     @property
     def hours_label(self) -> str:
         return hours_label(self.hours, self.hours_type)
-
-
-def location_label(location: str) -> str:
-    return "Nuotoliniu būdu" if location == REMOTE_LOCATION else location
 
 
 class WordIndex:
